@@ -1,0 +1,118 @@
+// In Chromium, on the hub's origin: enrols this browser profile with the app's own enrolment
+// code, queues records with the app's own saveActivity (record + outbox entry), then runs the
+// app's sync client (syncOnce: push in batches of 500, then the pulls) and reports the time.
+import { applyActivityResults, countActivitiesBySyncState, getActivities, markActivitiesSent, saveActivity } from '../../src/app/db/activities.ts';
+import { countPending, pendingIds } from '../../src/app/db/outbox.ts';
+import { getDeviceIdentity } from '../../src/app/db/settings.ts';
+import { db } from '../../src/app/db/index.ts';
+import { hubRequest } from '../../src/app/features/sync/lib/http.ts';
+import { toWire } from '../../src/shared/activity/anonymise.ts';
+import { parsePushResponse } from '../../src/shared/protocol/push.ts';
+import { enrolDevice } from '../../src/app/features/sync/lib/enrol.ts';
+import { syncOnce } from '../../src/app/features/sync/lib/run.ts';
+import type { LocalActivity } from '../../src/shared/activity/anonymise.ts';
+import type { ActivityRecord } from '../../src/shared/activity/record.ts';
+
+declare global {
+  interface Window {
+    benchPush: typeof api;
+  }
+}
+
+const api = {
+  async enrol(code: string): Promise<string> {
+    const r = await enrolDevice(code, 'Tablette bench');
+    if (!r.ok) throw new Error(`enrolment failed: ${JSON.stringify(r)}`);
+    return r.structureName;
+  },
+  /**
+   * Queues the records. The first one goes through the app's saveActivity (the form's path);
+   * the rest are written in bulk with exactly the rows saveActivity wrote for the first (checked
+   * field by field), because 10,000 one-by-one saves would take minutes of set-up.
+   */
+  async queue(records: ActivityRecord[]): Promise<number> {
+    const now = new Date();
+    const iso = now.toISOString();
+    const local = (r: ActivityRecord): LocalActivity => ({ ...r, createdAt: iso, updatedAt: iso });
+    const [first, ...rest] = records;
+    if (!first) return countPending('activity');
+    const saved = await saveActivity(local(first), { now });
+    const mirror = (r: ActivityRecord) => ({ ...local(r), revision: r.revision, syncState: 'pending' as const });
+    const expected = JSON.stringify(Object.entries(mirror(first)).sort());
+    const actual = JSON.stringify(Object.entries(saved).sort());
+    if (expected !== actual) throw new Error(`saveActivity writes another row shape than the bench's bulk queue: ${actual} vs ${expected}`);
+    const savedOutbox = await db.outbox.get(`activity:${first.id}`);
+    const outbox = (id: string) => ({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: iso });
+    if (JSON.stringify(savedOutbox) !== JSON.stringify(outbox(first.id))) throw new Error(`saveActivity writes another outbox entry: ${JSON.stringify(savedOutbox)}`);
+    await db.transaction('rw', db.activities, db.outbox, async () => {
+      await db.activities.bulkPut(rest.map(mirror));
+      await db.outbox.bulkPut(rest.map((r) => outbox(r.id)));
+    });
+    return countPending('activity');
+  },
+  /** One run of the real sync client; the time it took and what is left. */
+  async sync(): Promise<{ ms: number; outcome: string; pending: number; states: Record<string, number> }> {
+    const t0 = performance.now();
+    const outcome = await syncOnce();
+    const ms = performance.now() - t0;
+    return { ms, outcome: JSON.stringify(outcome), pending: await countPending('activity'), states: await countActivitiesBySyncState() };
+  },
+  /**
+   * Where the time of one batch goes: the steps of the client's push (pushActivities), each
+   * timed, on the next 500 pending records. For the report, not for the figure.
+   */
+  async profileBatch(size = 500): Promise<Record<string, number>> {
+    const identity = await getDeviceIdentity();
+    if (!identity) throw new Error('not enrolled');
+    const t: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      t[name] = Math.round(now - mark);
+      mark = now;
+    };
+    const ids = await pendingIds('activity', size);
+    lap('pendingIds');
+    const rows = await getActivities(ids);
+    lap('getActivities');
+    const records = rows.flatMap((r) => (r ? [toWire(r)] : []));
+    lap('toWire');
+    await markActivitiesSent(records.map((r) => ({ id: r.id, revision: r.revision })));
+    lap('markActivitiesSent');
+    const res = await hubRequest(identity, '/api/v1/sync/activities', { method: 'POST', json: { records } });
+    lap('hubRequest (hub ingest + network)');
+    const answer = parsePushResponse(res.body, records.map((r) => r.id));
+    lap('parsePushResponse');
+    if (!answer) throw new Error('malformed answer');
+    await applyActivityResults(answer.results);
+    lap('applyActivityResults');
+    t.records = records.length;
+    return t;
+  },
+  /**
+   * The same two IndexedDB steps written with bulk operations (bulkGet / bulkPut / bulkDelete
+   * in one transaction), on the next 500 pending records, to size the fix suggested to the
+   * activity feature. Marks them synced as applyActivityResults would after 'created'.
+   */
+  async profileBulkVariant(size = 500): Promise<Record<string, number>> {
+    const ids = await pendingIds('activity', size);
+    const t: Record<string, number> = {};
+    let mark = performance.now();
+    await db.transaction('rw', db.activities, async () => {
+      const rows = await db.activities.bulkGet(ids);
+      await db.activities.bulkPut(rows.flatMap((r) => (r && (r.sentRevision === undefined || r.sentRevision < r.revision) ? [{ ...r, sentRevision: r.revision }] : [])));
+    });
+    t['markSent (bulk)'] = Math.round(performance.now() - mark);
+    mark = performance.now();
+    await db.transaction('rw', db.activities, db.outbox, async () => {
+      const rows = await db.activities.bulkGet(ids);
+      await db.activities.bulkPut(rows.flatMap((r) => (r ? [{ ...r, syncState: 'synced' as const }] : [])));
+      await db.outbox.bulkDelete(ids.map((id) => `activity:${id}`));
+    });
+    t['applyResults (bulk)'] = Math.round(performance.now() - mark);
+    t.records = ids.length;
+    return t;
+  },
+};
+
+window.benchPush = api;

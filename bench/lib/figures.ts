@@ -1,0 +1,81 @@
+// The figures of quality.md: the keys of bench/results/latest.json (exactly these), their
+// targets and the baseline printed beside each.
+
+export const FIGURE_KEYS = [
+  'firstScreenJsGzipKB',
+  'lighthousePerformance',
+  'offlineColdStartMs',
+  'sessionTaps',
+  'venueImport18kMs',
+  'venueImportRawBulkPutMs',
+  'venueSearchP95Ms',
+  'push10kMs',
+  'hubIngestPerSecSqlite',
+  'rawInsertPerSecSqlite',
+  'hubIngestPerSecPostgres',
+  'rawInsertPerSecPostgres',
+  'stats1mMs',
+  'stats1mMsPostgres',
+  'load500P99Ms',
+  'load500Errors',
+] as const;
+
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+export type Figures = Partial<Record<FigureKey, number>>;
+
+/** What a measurement returns: figures, plus context kept in the details file. */
+export interface MeasureResult {
+  figures: Figures;
+  /** baselines and context not in latest.json (e.g. the whole app's JS, every run's value) */
+  details?: Record<string, unknown>;
+  /** plain-words notes printed under the table (e.g. fewer runs than usual) */
+  notes?: string[];
+}
+
+interface Target {
+  label: string;
+  unit: string;
+  /** met when the check passes; undefined for baselines */
+  check?: (value: number, all: Figures) => boolean;
+  target?: string;
+  /** the baseline shown beside the figure */
+  baseline?: (all: Figures, details: Record<string, unknown>) => string | undefined;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${Math.round((a / b) * 100)} %` : undefined);
+
+export const TARGETS: Record<FigureKey, Target> = {
+  firstScreenJsGzipKB: {
+    label: 'First-screen JS (gzip)', unit: 'kB', target: '≤ 60 kB', check: (v) => v <= 60,
+    baseline: (_f, d) => (typeof d.wholeAppJsGzipKB === 'number' ? `whole app JS ${d.wholeAppJsGzipKB} kB` : undefined),
+  },
+  lighthousePerformance: { label: 'Lighthouse performance (mobile)', unit: '', target: '≥ 95', check: (v) => v >= 95 },
+  offlineColdStartMs: { label: 'Offline cold start → portal (4× CPU)', unit: 'ms', target: '≤ 1500 ms', check: (v) => v <= 1500 },
+  sessionTaps: {
+    label: 'Taps, typical individual session', unit: 'taps', target: '≤ 6, no typing', check: (v, _f) => v <= 6,
+    baseline: (_f, d) => (typeof d.nationalRequiredFields === 'number' ? `national form: ${d.nationalRequiredFields} required fields` : undefined),
+  },
+  venueImport18kMs: {
+    label: 'Venue import 18,000 places (IndexedDB)', unit: 'ms', target: '≤ 3000 ms', check: (v) => v <= 3000,
+    baseline: (f) => (f.venueImportRawBulkPutMs !== undefined ? `raw bulkPut ${f.venueImportRawBulkPutMs} ms (×${(f.venueImport18kMs! / f.venueImportRawBulkPutMs).toFixed(1)})` : undefined),
+  },
+  venueImportRawBulkPutMs: { label: '  baseline: raw bulkPut 18,000', unit: 'ms' },
+  venueSearchP95Ms: { label: 'Venue search per keystroke p95', unit: 'ms', target: '≤ 16 ms', check: (v) => v <= 16 },
+  push10kMs: { label: 'Device push of 10,000 records', unit: 'ms', target: '≤ 10000 ms', check: (v) => v <= 10_000 },
+  hubIngestPerSecSqlite: {
+    label: 'Hub ingest, SQLite', unit: 'rec/s', target: '≥ 50 % of raw', check: (v, f) => f.rawInsertPerSecSqlite !== undefined && v >= 0.5 * f.rawInsertPerSecSqlite,
+    baseline: (f) => (f.rawInsertPerSecSqlite !== undefined ? `raw INSERT ${f.rawInsertPerSecSqlite}/s → ${ratio(f.hubIngestPerSecSqlite, f.rawInsertPerSecSqlite)}` : undefined),
+  },
+  rawInsertPerSecSqlite: { label: '  baseline: raw batched INSERT, SQLite', unit: 'rec/s' },
+  hubIngestPerSecPostgres: {
+    label: 'Hub ingest, PostgreSQL', unit: 'rec/s', target: '≥ 50 % of raw', check: (v, f) => f.rawInsertPerSecPostgres !== undefined && v >= 0.5 * f.rawInsertPerSecPostgres,
+    baseline: (f) => (f.rawInsertPerSecPostgres !== undefined ? `raw INSERT ${f.rawInsertPerSecPostgres}/s → ${ratio(f.hubIngestPerSecPostgres, f.rawInsertPerSecPostgres)}` : undefined),
+  },
+  rawInsertPerSecPostgres: { label: '  baseline: raw batched INSERT, PostgreSQL', unit: 'rec/s' },
+  stats1mMs: { label: 'Stats over 1,000,000 records, SQLite', unit: 'ms', target: '≤ 300 ms', check: (v) => v <= 300 },
+  stats1mMsPostgres: { label: 'Stats over 1,000,000 records, PostgreSQL', unit: 'ms', target: '≤ 300 ms', check: (v) => v <= 300 },
+  load500P99Ms: {
+    label: '500 devices syncing at once, p99', unit: 'ms', target: '≤ 250 ms', check: (v) => v <= 250,
+  },
+  load500Errors: { label: '500 devices syncing at once, errors', unit: '', target: '0', check: (v) => v === 0 },
+};

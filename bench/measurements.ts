@@ -1,0 +1,13 @@
+// Every measurement of the bench, in the order they are printed (heavy ones run last).
+import type { Measurement } from './lib/context.ts';
+import { firstScreen } from './app/first-screen.ts';
+import { ingest } from './hub/ingest.ts';
+import { stats } from './hub/stats.ts';
+import { push } from './app/push.ts';
+import { load } from './hub/load.ts';
+import { lighthouseScore } from './app/lighthouse.ts';
+import { coldStart } from './app/cold-start.ts';
+import { venues } from './app/venues.ts';
+import { sessionTaps } from './app/session-taps.ts';
+
+export const MEASUREMENTS: Measurement[] = [firstScreen, lighthouseScore, coldStart, sessionTaps, venues, push, ingest, stats, load];

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useT } from '../../../i18n/use-t.ts';
+import { api, messageOf } from '../lib/api.ts';
+import { filtersFromQuery, toQuery, type Filters } from '../lib/filters.ts';
+import { codeLabel, formatDate } from '../lib/labels.ts';
+import { BASE } from '../Layout.tsx';
+
+interface ShareLinkView {
+  id: string;
+  url: string;
+  filters: Filters;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+function describe(f: Filters, t: (k: 'exports.allPeriod') => string, lang: string): string {
+  const d = (x: string) => formatDate(x, lang);
+  const period = f.from && f.to ? `${d(f.from)} → ${d(f.to)}` : f.from ? `≥ ${d(f.from)}` : f.to ? `≤ ${d(f.to)}` : t('exports.allPeriod');
+  const parts = [period, f.type && codeLabel('type', f.type, f.type), f.theme && codeLabel('themes', f.theme, f.theme)];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** CSV downloads (Kariole and national layouts) and public share links for the current filters. */
+/** The national layout first: it is the one the State asks for. */
+const EXPORT_LAYOUTS = ['national', 'kariole'] as const;
+
+export function ExportsPage() {
+  const { t, lang } = useT('coordination');
+  const { query } = useLocation();
+  const filters = filtersFromQuery(query);
+  const [links, setLinks] = useState<ShareLinkView[]>([]);
+  const [created, setCreated] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const reload = () => api<{ links: ShareLinkView[] }>('GET', '/api/v1/admin/share-links').then((r) => setLinks(r.links), (e: unknown) => setError(messageOf(e)));
+  useEffect(() => void reload(), []);
+
+  const share = async () => {
+    setError(undefined);
+    try {
+      const { mediatorId: _drop, ...publicFilters } = filters;
+      const link = await api<ShareLinkView>('POST', '/api/v1/admin/share-links', { filters: publicFilters });
+      setCreated(link.url);
+      await reload();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const revoke = async (id: string) => {
+    try {
+      await api('POST', `/api/v1/admin/share-links/${id}/revoke`);
+      await reload();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  return (
+    <div>
+      <h1>{t('exports.title')}</h1>
+      <p class="lead">
+        {t('exports.forFilters')} <strong>{describe(filters, t, lang)}</strong> — <a href={`${BASE}${toQuery(filters)}`}>{t('exports.changeFilters')}</a>
+      </p>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <section class="card">
+        <h2>{t('exports.csvTitle')}</h2>
+        <p>{t('exports.csvHelp')}</p>
+        <div class="stack">
+          {EXPORT_LAYOUTS.map((layout) => (
+            <div class="row" key={layout}>
+              {(['csv', 'xlsx'] as const).map((format) => (
+                <a
+                  key={format}
+                  class={layout === 'national' ? 'btn btn-primary' : 'btn'}
+                  href={`/api/v1/exports/activities.${format}${toQuery(filters, { layout })}`}
+                  download
+                  data-testid={format === 'csv' ? `export-${layout}` : `export-${layout}-xlsx`}
+                >
+                  {t(format === 'csv' ? `exports.${layout}` : `exports.${layout}Xlsx`)}
+                </a>
+              ))}
+            </div>
+          ))}
+        </div>
+      </section>
+      <section class="card">
+        <h2>{t('share.title')}</h2>
+        <p>{t('share.help')}</p>
+        {filters.mediatorId && <p class="notice notice--warn">{t('share.noMediator')}</p>}
+        <button type="button" class="btn btn-primary" onClick={share}>
+          {t('share.create')}
+        </button>
+        {created && (
+          <p class="notice notice--ok" role="status">
+            {t('share.created')}{' '}
+            <a href={created} target="_blank" rel="noopener" class="coo-url">
+              {created}
+            </a>
+          </p>
+        )}
+        <h3 class="coo-subhead">{t('share.list')}</h3>
+        {links.length === 0 ? (
+          <p class="hint">{t('share.none')}</p>
+        ) : (
+          <ul class="coo-list">
+            {links.map((l) => (
+              <li key={l.id} class="coo-list__item">
+                <div>
+                  <a href={l.url} target="_blank" rel="noopener" class="coo-url">
+                    {l.url}
+                  </a>
+                  <div class="hint">
+                    {describe(l.filters, t, lang)} · {t('share.createdAt', { date: formatDate(l.createdAt, lang) })}
+                  </div>
+                </div>
+                {l.revokedAt ? (
+                  <span class="badge">{t('share.revoked')}</span>
+                ) : (
+                  <button type="button" class="btn btn-danger" onClick={() => revoke(l.id)}>
+                    {t('share.revoke')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

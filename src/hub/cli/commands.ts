@@ -1,0 +1,14 @@
+import type { Command } from './context.ts';
+import { createAdmin, createCoordinator, createStructureCmd, migrate } from './core-commands.ts';
+import { enrolmentCode } from './device-commands.ts';
+import { importVenuesCmd } from './venue-commands.ts';
+
+/** Subcommands of `npm run hub -- <command>` (protocol.md, "Command line"). */
+export const COMMANDS: Record<string, Command> = {
+  migrate,
+  'create-admin': createAdmin,
+  'create-structure': createStructureCmd,
+  'create-coordinator': createCoordinator,
+  'enrolment-code': enrolmentCode,
+  'import-venues': importVenuesCmd,
+};

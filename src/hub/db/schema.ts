@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { CoreTables } from './tables/core.ts';
+import type { ActivityTables } from './tables/activities.ts';
+import type { VenueTables } from './tables/venues.ts';
+import type { PortalTables } from './tables/portal.ts';
+import type { CoordinationTables } from './tables/coordination.ts';
+
+/** The whole hub schema: each feature declares its tables in db/tables/<feature>.ts. */
+export interface Database extends CoreTables, ActivityTables, VenueTables, PortalTables, CoordinationTables {}
+
+export type Dialect = 'sqlite' | 'postgres';
+export type DB = Kysely<Database>;

@@ -1,0 +1,50 @@
+// Tables of the venue directory (feature: venues).
+
+export interface VenueTable {
+  id: string;
+  departement: string;
+  /** the département before the last change, so devices of the old territory get a deletion */
+  previous_departement: string | null;
+  nom: string;
+  commune: string;
+  code_postal: string;
+  code_insee: string | null;
+  /** folded name, commune and postcode, for the hub's search */
+  search_text: string;
+  /** JSON of the normalised Venue (src/shared/venues/schema.ts) */
+  data: string;
+  content_hash: string;
+  /** change sequence: every write takes the next value of venue_counter (see repositories/venues.ts) */
+  seq: number;
+  deleted: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A single row (id 1) holding the last change sequence handed out. */
+export interface VenueCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface VenueReportTable {
+  id: string;
+  structure_id: string;
+  device_id: string;
+  mediator_id: string;
+  venue_id: string;
+  field: string;
+  proposed: string;
+  comment: string | null;
+  /** 'pending' | 'applied' | 'dismissed' */
+  status: string;
+  created_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+}
+
+export interface VenueTables {
+  venues: VenueTable;
+  venue_counter: VenueCounterTable;
+  venue_reports: VenueReportTable;
+}

@@ -1,0 +1,113 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { requireStaff } from '../../plugins/auth.ts';
+import { HttpProblem } from '../../plugins/problem.ts';
+import { iterateExportedActivities, type ExportedActivity } from '../../repositories/exports.ts';
+import { getStructureCatalogue } from '../../repositories/portal.ts';
+import { getStructure, type Structure } from '../../repositories/structures.ts';
+import { getVenue } from '../../repositories/venues.ts';
+import type { DB } from '../../db/schema.ts';
+import { CSV_BOM, csvLine } from '../../../shared/stats/csv.ts';
+import { KARIOLE_HEADERS, karioleRow } from '../../../shared/stats/kariole-layout.ts';
+import { NATIONAL_HEADERS, nationalRows, type NationalContext } from '../../../shared/stats/national-layout.ts';
+import { xlsxStream } from '../../lib/xlsx.ts';
+import { communeInfo } from './communes.ts';
+import { parseFilters, selectionFor } from './filters.ts';
+
+type Layout = 'kariole' | 'national';
+
+/** Names the hub resolves around records (structures, venues, portal entries), cached per export. */
+function resolver(db: DB) {
+  const structures = new Map<string, Promise<Structure | undefined>>();
+  const venues = new Map<string, Promise<NationalContext['venue']>>();
+  const portals = new Map<string, Promise<Map<string, string>>>();
+  const structure = (id: string) => structures.get(id) ?? structures.set(id, getStructure(db, id)).get(id)!;
+  const venue = (id: string) =>
+    venues.get(id) ??
+    venues
+      .set(
+        id,
+        getVenue(db, id).then((v) =>
+          v ? { nom: v.nom, adresse: v.adresse, commune: v.commune, codePostal: v.code_postal, codeInsee: v.code_insee ?? undefined } : undefined,
+        ),
+      )
+      .get(id)!;
+  const portal = (id: string) =>
+    portals.get(id) ??
+    portals
+      .set(
+        id,
+        structure(id).then(async (s) =>
+          s ? new Map((await getStructureCatalogue(db, s, { includeHidden: true })).links.map((l) => [l.id, l.name])) : new Map<string, string>(),
+        ),
+      )
+      .get(id)!;
+  return { structure, venue, portal };
+}
+
+/** The rows of each exported record in a layout (the national one gives a row per accompaniment). */
+async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layout: Layout): AsyncGenerator<(string | number)[][]> {
+  const names = resolver(db);
+  for await (const a of rows) {
+    const r = a.record;
+    const structure = await names.structure(a.structureId);
+    if (layout === 'kariole') {
+      yield [karioleRow(r, { structureId: a.structureId, structureName: structure?.name ?? '', mediatorId: a.mediatorId, receivedAt: a.receivedAt, updatedAt: a.updatedAt })];
+      continue;
+    }
+    const portal = await names.portal(a.structureId);
+    const tags = new Map((structure?.settings.tags ?? []).map((t) => [t.id, t.label]));
+    const ctx: NationalContext = {
+      receivedAt: a.receivedAt,
+      updatedAt: a.updatedAt,
+      venue: r.place.venueId ? ((await names.venue(r.place.venueId)) ?? { nom: r.place.venueId }) : undefined,
+      placeCommune: communeInfo(r.place.communeInsee),
+      residentCommune: communeInfo(r.beneficiaries.communeInsee),
+      orientationVenueName: r.orientation?.venueId ? (await names.venue(r.orientation.venueId))?.nom : undefined,
+      portalNames: r.portalLinkIds.map((id) => portal.get(id) ?? id),
+      tagLabels: r.tags.map((id) => tags.get(id) ?? id),
+    };
+    yield nationalRows(r, ctx);
+  }
+}
+
+async function* csvChunks(header: readonly string[], rows: AsyncGenerator<(string | number)[][]>): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(header);
+  let buffer = '';
+  for await (const group of rows) {
+    for (const row of group) buffer += csvLine(row);
+    if (buffer.length > 64_000) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export default async function exportRoutes(app: FastifyInstance) {
+  const staff = requireStaff('admin', 'coordinator');
+
+  // protocol.md: same filters as the stats; layout=kariole (default) | national; CSV, or XLSX.
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/v1/exports/activities.${format}`, { preHandler: staff }, async (req, reply) => {
+      const layoutParam = (req.query as Record<string, unknown>).layout ?? 'kariole';
+      if (layoutParam !== 'kariole' && layoutParam !== 'national') {
+        throw new HttpProblem(400, 'Format inconnu', 'Choisissez la présentation kariole ou national.', [{ path: 'layout', message: 'kariole ou national' }]);
+      }
+      const layout: Layout = layoutParam;
+      const filters = parseFilters(req.query, ['layout']);
+      const selection = await selectionFor(app, req.user!, filters);
+      const day = new Date().toISOString().slice(0, 10);
+      const header = layout === 'national' ? NATIONAL_HEADERS : KARIOLE_HEADERS;
+      const rows = layoutRows(app.db, iterateExportedActivities(app.db, filters, selection), layout);
+      const body = format === 'csv' ? csvChunks(header, rows) : xlsxStream('Accompagnements', header, rows);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="kariole-accompagnements-${layout}-${day}.${format}"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(body));
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { nowIso } from '../../lib/time.ts';
+import { requireDevice } from '../../plugins/auth.ts';
+import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
+import { ingestActivities, type IngestItem } from '../../repositories/activities.ts';
+import { recordDeviceSync } from '../../repositories/devices.ts';
+import { activityWireSchemaFor, issuesToErrors } from '../../../shared/activity/record.ts';
+import { PUSH_MAX_RECORDS, PushRequestSchema, type PushResult } from '../../../shared/protocol/push.ts';
+import { deviceRateLimit } from './rate-limit.ts';
+
+function idOf(item: unknown): string {
+  const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 200) : '';
+}
+
+/** `POST /api/v1/sync/activities`: per-record results, committed before the answer (protocol.md). */
+export default async function pushRoutes(app: FastifyInstance) {
+  app.post('/api/v1/sync/activities', { preHandler: requireDevice, config: { rateLimit: deviceRateLimit(120), bodyCheckedPerItem: true } }, async (req) => {
+    const device = req.device!;
+    const records = (req.body as { records?: unknown } | null)?.records;
+    if (Array.isArray(records) && records.length > PUSH_MAX_RECORDS) {
+      throw new HttpProblem(413, 'Envoi trop volumineux', `Envoyez au plus ${PUSH_MAX_RECORDS} accompagnements par requête (reçu : ${records.length}).`, [
+        { path: 'records', message: `${PUSH_MAX_RECORDS} accompagnements au plus par envoi.` },
+      ]);
+    }
+    const envelope = PushRequestSchema.safeParse(req.body);
+    if (!envelope.success) {
+      throw new HttpProblem(400, 'Envoi invalide', 'Le corps doit être { "records": [ ... ] } avec 1 à 500 accompagnements.', zodErrors(envelope.error.issues));
+    }
+    const items = envelope.data.records;
+    const results: PushResult[] = new Array<PushResult>(items.length);
+    const valid: IngestItem[] = [];
+    items.forEach((raw, index) => {
+      const parsed = activityWireSchemaFor(raw).safeParse(raw);
+      if (!parsed.success) {
+        results[index] = { id: idOf(raw), status: 'rejected', errors: issuesToErrors(parsed.error.issues).map((e) => ({ ...e, path: e.path || '(accompagnement)' })) };
+        return;
+      }
+      const rec = parsed.data as Record<string, unknown> & { id: string; revision: number; deleted?: true };
+      valid.push({ index, id: rec.id, revision: rec.revision, deleted: rec.deleted === true, record: rec.deleted ? null : rec });
+    });
+    const now = nowIso();
+    const { results: stored, created } = await ingestActivities(app.db, app.dialect, device, valid, now);
+    for (const [index, r] of stored) results[index] = r;
+    await recordDeviceSync(app.db, device.deviceId, { at: now, received: created });
+    return { results };
+  });
+}

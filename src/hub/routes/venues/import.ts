@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { requireStaff } from '../../plugins/auth.ts';
+import { HttpProblem } from '../../plugins/problem.ts';
+import { ImportFileError, importVenues } from '../../repositories/venue-import.ts';
+import { territoryOf } from './scope.ts';
+
+/**
+ * POST /api/v1/admin/venues/import: the body (CSV or JSON in the national standard) is
+ * streamed to the importer, never parsed whole. A coordinator imports for one of its
+ * structures (`?structureId=`), limited to its territory; an admin may import anything.
+ */
+export default async function venueImportRoutes(app: FastifyInstance) {
+  // Encapsulated: the raw body stream replaces the JSON parser for this route only.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+
+  app.post<{ Querystring: { structureId?: string } }>(
+    '/api/v1/admin/venues/import',
+    { preHandler: requireStaff('admin', 'coordinator'), bodyLimit: 200 * 1024 * 1024 },
+    async (req) => {
+      const user = req.user!;
+      if (user.role !== 'admin' && !req.query.structureId) {
+        throw new HttpProblem(400, 'Structure manquante', 'Indiquez la structure (structureId) pour laquelle vous importez des lieux.', [
+          { path: 'structureId', message: 'structureId : requis pour un coordinateur' },
+        ]);
+      }
+      const departements = req.query.structureId ? await territoryOf(app, user, req.query.structureId) : undefined;
+      const body = req.body as AsyncIterable<Buffer> | undefined;
+      if (!body || typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+        throw new HttpProblem(400, 'Fichier manquant', 'Envoyez le fichier (CSV ou JSON) dans le corps de la requête.');
+      }
+      try {
+        return await importVenues(app.db, body, { departements });
+      } catch (e) {
+        if (e instanceof ImportFileError) throw new HttpProblem(400, 'Fichier illisible', e.message);
+        throw e;
+      }
+    },
+  );
+}

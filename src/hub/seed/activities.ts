@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { DB, Dialect } from '../db/schema.ts';
+import type { SeedContext } from './index.ts';
+import { ingestActivities, type IngestItem } from '../repositories/activities.ts';
+import { createMediator } from '../repositories/mediator-list.ts';
+import { searchVenues } from '../repositories/venues.ts';
+import { getStructure, updateStructure } from '../repositories/structures.ts';
+import { ActivityRecordSchema } from '../../shared/activity/record.ts';
+import { addDays } from '../../shared/stats/periods.ts';
+
+// A demo activity history (six months, two mediators) so the dashboard is not empty on a
+// fresh hub. Deterministic: the same seed gives the same history relative to today.
+
+const COMMUNES = ['13055', '13001', '84007', '83137', '06088', '04070'];
+const THEMES = ['email', 'navigation_internet', 'prendre_en_main_materiel', 'sante', 'banque_achats_en_ligne', 'securite_numerique', 'bureautique', 'reseaux_sociaux'] as const;
+const ADMIN = ['social_sante', 'argent_impots', 'travail_formation', 'logement', 'papiers_elections_citoyennete', 'famille_scolarite'] as const;
+const AGES = ['18_24', '25_39', '40_59', '60_69', '70_plus'] as const;
+const STATUS = ['retraite', 'sans_emploi', 'en_emploi', 'scolarise'] as const;
+const DURATIONS = [15, 30, 30, 45, 60, 60, 90, 120];
+const LINKS = ['ameli', 'caf', 'impots', 'france-travail', 'ants'];
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function dialectOf(db: DB): Dialect {
+  const name = (db.getExecutor().adapter as { constructor: { name: string } }).constructor.name;
+  return name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Builds one demo record of the national taxonomy. */
+function demoRecord(r: () => number, date: string, venues: string[]): Record<string, unknown> {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+  const collective = r() < 0.12;
+  const admin = r() < 0.55;
+  const themes = [...new Set([pick(THEMES), ...(r() < 0.3 ? [pick(THEMES)] : [])])];
+  const kindRoll = r();
+  const kind = venues.length && kindRoll < 0.6 ? 'lieu_activite' : kindRoll < 0.75 ? 'a_distance' : kindRoll < 0.9 ? 'autre_lieu' : 'domicile';
+  const place = kind === 'lieu_activite' ? { kind, venueId: pick(venues) } : kind === 'a_distance' ? { kind } : { kind, communeInsee: pick(COMMUNES) };
+  const base = {
+    id: randomUUID(),
+    revision: 1,
+    date,
+    durationMin: pick(DURATIONS),
+    place,
+    equipment: [pick(['ordinateur', 'telephone', 'tablette'] as const)],
+    themes: admin ? [...themes, 'aide_demarches_administratives' as const] : themes,
+    adminThemes: admin ? [pick(ADMIN)] : [],
+    portalLinkIds: admin ? [pick(LINKS)] : [],
+    aidantsConnect: false,
+    passNumerique: 0,
+    tags: [],
+  };
+  if (collective) {
+    const total = 4 + Math.floor(r() * 9);
+    const women = Math.floor(total * (0.4 + r() * 0.3));
+    return {
+      ...base,
+      type: 'collectif',
+      workshop: { title: pick(['Premiers pas sur la tablette', 'Mes démarches en ligne', 'Sécuriser ses mots de passe']), level: pick(['debutant', 'intermediaire'] as const) },
+      beneficiaries: { total, alreadyAccompanied: Math.floor(total / 3), genre: { feminin: women, masculin: total - women - 1 }, ageBand: { '60_69': Math.floor(total / 2) }, status: { retraite: Math.floor(total / 2) } },
+    };
+  }
+  return {
+    ...base,
+    type: 'individuel',
+    autonomy: pick(['avec_guidage', 'autonome_guidage_si_besoin', 'autonome'] as const),
+    orientation: r() < 0.2 ? { oriented: true, towards: pick(['aide_sociale', 'administration', 'aide_demarches'] as const) } : { oriented: false },
+    beneficiaries: {
+      total: 1,
+      alreadyAccompanied: r() < 0.4 ? 1 : 0,
+      genre: { [pick(['feminin', 'feminin', 'masculin'] as const)]: 1 },
+      ageBand: { [pick(AGES)]: 1 },
+      status: { [pick(STATUS)]: 1 },
+      ...(r() < 0.8 ? { communeInsee: pick(COMMUNES) } : {}),
+    },
+  };
+}
+
+/** Demo activity history for the dashboard, pushed through the sync ingest as two mediators' tablets would. */
+export async function seedActivities(db: DB, ctx: SeedContext): Promise<string[]> {
+  const structure = await getStructure(db, ctx.structureId);
+  if (!structure) return [];
+  const venues = (await searchVenues(db, { q: '', departements: structure.departements, limit: 3 })).map((v) => v.id);
+  if (venues.length) await updateStructure(db, structure.id, { settings: { placesOfActivity: venues } });
+  const mediators = [
+    { id: randomUUID(), label: 'Amina (démo)' },
+    { id: randomUUID(), label: 'Julien (démo)' },
+  ];
+  const r = rng(2026);
+  const today = new Date().toISOString().slice(0, 10);
+  const dialect = dialectOf(db);
+  let count = 0;
+  for (const [m, mediator] of mediators.entries()) {
+    await createMediator(db, { id: mediator.id, structureId: structure.id, label: mediator.label });
+    const items: IngestItem[] = [];
+    for (let d = 180; d >= 1; d--) {
+      const date = addDays(today, -d);
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      const n = Math.floor(r() * (m === 0 ? 3 : 2.2));
+      for (let i = 0; i < n; i++) {
+        const record = ActivityRecordSchema.parse(demoRecord(r, date, venues));
+        items.push({ index: items.length, id: record.id, revision: 1, deleted: false, record: record as unknown as Record<string, unknown> });
+      }
+    }
+    for (let i = 0; i < items.length; i += 250) {
+      await ingestActivities(db, dialect, { deviceId: `demo-device-${m + 1}`, structureId: structure.id, mediatorId: mediator.id }, items.slice(i, i + 250), new Date().toISOString());
+    }
+    count += items.length;
+  }
+  return [`${count} demo activity records over the last six months (2 mediators).`];
+}

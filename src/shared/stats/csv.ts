@@ -1,0 +1,19 @@
+// CSV for French spreadsheets: UTF-8 with BOM, ";" separator, CRLF, RFC 4180 quoting.
+
+export const CSV_BOM = '\uFEFF';
+export const CSV_SEPARATOR = ';';
+
+/** One cell: quoted when it holds a separator, a quote or a line break; formulas neutralised. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
+  // A text starting like a formula would run in the spreadsheet (CSV injection).
+  let s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (/[;"\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+  return cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
+}

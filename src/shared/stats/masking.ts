@@ -1,0 +1,148 @@
+import { propagate, type Interval, type Relation } from './bounds.ts';
+import { TOTAL_IDS, breakdownId, publishedCounts, seriesId, statsRelations } from './relations.ts';
+import { HIDDEN_COUNT, MASK_THRESHOLD, SMALL_COUNT, type Count, type PublicStats, type Stats } from './types.ts';
+
+// Public pages (share links): every count below 11 becomes "< 11", and further counts are
+// hidden ("masqué") until no masked count can be deduced from what is shown — through a
+// breakdown adding up to its total, series adding up to totals, days to months, or several
+// breakdowns of the same total. A reader is assumed to know that "< 11" means 0–10 and that a
+// hidden count is at least 11.
+
+const TOTAL_SET = new Set<string>(Object.values(TOTAL_IDS));
+
+/** Which counts to hide, by id: "small" (below 11) or "hidden" (to protect a small one). */
+export function maskPlan(s: Stats): Map<string, 'small' | 'hidden'> {
+  const values = publishedCounts(s);
+  const relations = statsRelations(s);
+  const plan = new Map<string, 'small' | 'hidden'>();
+  for (const [id, v] of values) if (v < MASK_THRESHOLD) plan.set(id, 'small');
+
+  const related = relatedIds(relations);
+  for (let guard = 0; guard <= values.size; guard++) {
+    const leak = firstLeak(values, relations, plan);
+    if (!leak) return plan;
+    const pick = chooseComplement(leak, related, values, relations, plan);
+    if (!pick) break;
+    plan.set(pick, 'hidden');
+  }
+  // Nothing left to hide around a deducible count: hide everything rather than leak.
+  for (const [id, v] of values) plan.set(id, v < MASK_THRESHOLD ? 'small' : 'hidden');
+  return plan;
+}
+
+/** A masked count the reader can pin down to one value, if any. */
+function firstLeak(values: Map<string, number>, relations: Relation[], plan: Map<string, 'small' | 'hidden'>, only?: string): string | undefined {
+  const domains = new Map<string, Interval>();
+  for (const [id, v] of values) {
+    const m = plan.get(id);
+    domains.set(id, m === 'small' ? { lo: 0, hi: MASK_THRESHOLD - 1 } : m === 'hidden' ? { lo: MASK_THRESHOLD, hi: Infinity } : { lo: v, hi: v });
+  }
+  propagate(domains, relations);
+  const ids = only ? [only] : [...plan.keys()];
+  return ids.find((id) => {
+    const d = domains.get(id)!;
+    return d.lo === d.hi;
+  });
+}
+
+function relatedIds(relations: readonly Relation[]): Map<string, Set<string>> {
+  const related = new Map<string, Set<string>>();
+  for (const r of relations) {
+    for (const t of r.terms) {
+      const set = related.get(t.id) ?? new Set<string>();
+      for (const u of r.terms) if (u.id !== t.id) set.add(u.id);
+      related.set(t.id, set);
+    }
+  }
+  return related;
+}
+
+/**
+ * A shown count to hide so that `leak` is no longer deducible: among the counts near it in
+ * the relations, breakdown cells before headline totals, the nearest and smallest first, the
+ * first whose hiding actually protects it (else the first candidate, and the loop goes on).
+ */
+function chooseComplement(
+  leak: string,
+  related: Map<string, Set<string>>,
+  values: Map<string, number>,
+  relations: Relation[],
+  plan: Map<string, 'small' | 'hidden'>,
+): string | undefined {
+  const distance = new Map<string, number>([[leak, 0]]);
+  let frontier = [leak];
+  for (let depth = 1; depth <= 3 && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const f of frontier) {
+      for (const c of related.get(f) ?? []) {
+        if (distance.has(c)) continue;
+        distance.set(c, depth);
+        next.push(c);
+      }
+    }
+    frontier = next;
+  }
+  const candidates = [...distance.keys()]
+    .filter((c) => !plan.has(c))
+    .sort(
+      (a, b) =>
+        Number(TOTAL_SET.has(a)) - Number(TOTAL_SET.has(b)) ||
+        distance.get(a)! - distance.get(b)! ||
+        values.get(a)! - values.get(b)! ||
+        a.localeCompare(b),
+    );
+  for (const c of candidates.slice(0, 24)) {
+    const trial = new Map(plan).set(c, 'hidden');
+    if (!firstLeak(values, relations, trial, leak)) return c;
+  }
+  return candidates[0];
+}
+
+/** Key of the bucket grouping the values of an open list shown below the threshold. */
+export const OTHERS_KEY = 'autres';
+
+/**
+ * Open lists (venues, communes) name only the values that occur, so an absent value would
+ * read as an exact 0: public pages list the values of 11 and more and group the rest under
+ * "Autres" (and always show "Non communiqué" for communes).
+ */
+export function groupOpenLists(s: Stats): Stats {
+  const group = (entries: Stats['breakdowns']['venue'], keep: string[]) => {
+    const shown = entries.filter((e) => e.count >= MASK_THRESHOLD && !keep.includes(e.key));
+    const others = entries.filter((e) => e.count < MASK_THRESHOLD && !keep.includes(e.key)).reduce((n, e) => n + e.count, 0);
+    const kept = keep.map((k) => entries.find((e) => e.key === k) ?? { key: k, label: 'Non communiqué', count: 0 });
+    return [...shown, { key: OTHERS_KEY, label: 'Autres', count: others }, ...kept];
+  };
+  return {
+    ...s,
+    breakdowns: { ...s.breakdowns, venue: group(s.breakdowns.venue, []), commune: group(s.breakdowns.commune, ['non_communique']) },
+  };
+}
+
+/** The public version of the figures: masked counts replaced by "< 11" or "masqué". */
+export function maskStats(full: Stats): PublicStats {
+  const s = groupOpenLists(full);
+  const plan = maskPlan(s);
+  const c = (id: string, v: number): Count => {
+    const m = plan.get(id);
+    return m === 'small' ? SMALL_COUNT : m === 'hidden' ? HIDDEN_COUNT : v;
+  };
+  const accompaniments = c(TOTAL_IDS.accompaniments, s.totals.accompaniments);
+  const breakdowns = Object.fromEntries(
+    Object.entries(s.breakdowns).map(([key, entries]) => [key, entries.map((e) => ({ ...e, count: c(breakdownId(key, e.key), e.count) }))]),
+  ) as PublicStats['breakdowns'];
+  return {
+    totals: {
+      activities: c(TOTAL_IDS.activities, s.totals.activities),
+      accompaniments,
+      // The same figure as accompaniments (each accompaniment is one beneficiary's).
+      beneficiaries: accompaniments,
+      newBeneficiaries: c(TOTAL_IDS.newBeneficiaries, s.totals.newBeneficiaries),
+    },
+    series: {
+      byMonth: s.series.byMonth.map((p) => ({ period: p.period, activities: c(seriesId('m', p.period, 'a'), p.activities), accompaniments: c(seriesId('m', p.period, 'c'), p.accompaniments) })),
+      byDay: s.series.byDay.map((p) => ({ period: p.period, activities: c(seriesId('d', p.period, 'a'), p.activities), accompaniments: c(seriesId('d', p.period, 'c'), p.accompaniments) })),
+    },
+    breakdowns,
+  };
+}

@@ -1,0 +1,78 @@
+import {
+  ACTIVITY_TYPES,
+  ADMIN_THEMES,
+  AGE_BANDS,
+  DURATION_BUCKETS,
+  EQUIPMENT,
+  GENRES,
+  PLACE_KINDS,
+  STATUSES,
+  THEMES,
+  type Coded,
+} from '../activity/codes.ts';
+
+// The figures of the dashboard as additive "measures": each activity contributes a number to
+// every measure, and every figure is a sum of one measure over the selected activities. The
+// hub stores them as columns (one fact row per activity, and daily roll-ups of the same sums).
+
+/** A breakdown whose buckets are fixed national codes, each stored as one measure column. */
+export interface FixedBreakdown {
+  key: FixedBreakdownKey;
+  prefix: string;
+  codes: readonly Coded[];
+  /** what its counts count */
+  unit: 'activities' | 'beneficiaries';
+}
+
+export type FixedBreakdownKey =
+  | 'type'
+  | 'themes'
+  | 'adminThemes'
+  | 'channel'
+  | 'durationBucket'
+  | 'genre'
+  | 'ageBand'
+  | 'status'
+  | 'equipment'
+  | 'oriented';
+
+export const ORIENTED = [
+  { code: 'oui', label: 'Oui' },
+  { code: 'non', label: 'Non' },
+] as const satisfies readonly Coded[];
+
+export const FIXED_BREAKDOWNS: readonly FixedBreakdown[] = [
+  { key: 'type', prefix: 'ty_', codes: ACTIVITY_TYPES, unit: 'activities' },
+  { key: 'themes', prefix: 'th_', codes: THEMES, unit: 'activities' },
+  { key: 'adminThemes', prefix: 'at_', codes: ADMIN_THEMES, unit: 'activities' },
+  { key: 'channel', prefix: 'ch_', codes: PLACE_KINDS, unit: 'activities' },
+  { key: 'durationBucket', prefix: 'du_', codes: DURATION_BUCKETS, unit: 'activities' },
+  { key: 'genre', prefix: 'ge_', codes: GENRES, unit: 'beneficiaries' },
+  { key: 'ageBand', prefix: 'ag_', codes: AGE_BANDS, unit: 'beneficiaries' },
+  { key: 'status', prefix: 'st_', codes: STATUSES, unit: 'beneficiaries' },
+  { key: 'equipment', prefix: 'eq_', codes: EQUIPMENT, unit: 'activities' },
+  { key: 'oriented', prefix: 'or_', codes: ORIENTED, unit: 'activities' },
+];
+
+/** Breakdowns over open lists (venue ids, INSEE codes), stored as (dimension, value) rows. */
+export const OPEN_BREAKDOWNS = ['venue', 'commune'] as const;
+export type OpenBreakdownKey = (typeof OPEN_BREAKDOWNS)[number];
+
+/** Headline measures. */
+export const TOTAL_MEASURES = ['activities', 'accompaniments', 'already_accompanied', 'new_beneficiaries'] as const;
+
+/** Column name of a fixed breakdown's bucket (codes are ASCII snake case: safe identifiers). */
+export function measureColumn(b: FixedBreakdown, code: string): string {
+  return `${b.prefix}${code}`;
+}
+
+/** Every measure column, in a stable order. */
+export const MEASURE_COLUMNS: readonly string[] = [
+  ...TOTAL_MEASURES,
+  ...FIXED_BREAKDOWNS.flatMap((b) => b.codes.map((c) => measureColumn(b, c.code))),
+];
+
+/** Columns whose value is 0 or 1 per activity (stored as small integers). */
+export function isFlagColumn(col: string): boolean {
+  return !['accompaniments', 'already_accompanied', 'new_beneficiaries'].includes(col) && !/^(ge|ag|st)_/.test(col);
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { goOffline, goOnline, launchDevice, screenshot, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
+import { startFaultProxy, type FaultProxy, type PushFault } from './sync-fault-proxy.ts';
+import { deviceState, editSessions, enrolledDeviceId, enrolThroughScreen, queueSessionsOffline, reloadApp, type QueuedRecord } from './sync-device.ts';
+
+// quality.md item 3: sync chaos. Records queued offline; then the hub answers 500, times out,
+// drops the connection after committing, answers late after committing, a captive portal
+// answers 200 with HTML, the network flaps, the page is reloaded mid-sync. End state: the hub
+// holds each record exactly once with its latest revision, the device shows all synced.
+// KARIOLE_CHAOS_RUNS=5 runs it five times in a row.
+
+const RUNS = Math.max(1, Number(process.env.KARIOLE_CHAOS_RUNS ?? 1));
+const RECORDS = 600;
+const FAULTS: PushFault[] = ['500', 'timeout', 'captive-portal', 'drop-after-commit', '500', 'late-after-commit', 'hold', 'drop-after-commit', 'captive-portal'];
+
+async function pendingShown(page: Page): Promise<string | null> {
+  return page
+    .locator('[data-testid="sync-state"]')
+    .getAttribute('data-pending', { timeout: 2_000 })
+    .catch(() => null);
+}
+
+describe.each(Array.from({ length: RUNS }, (_, i) => i + 1))('sync chaos, run %i', (run) => {
+  let served: ServedHub;
+  let proxy: FaultProxy;
+  let device: Awaited<ReturnType<typeof launchDevice>>;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    served = await serveHub();
+    proxy = await startFaultProxy(served.url);
+    device = await launchDevice();
+    context = device.context;
+    page = await context.newPage();
+    await page.goto(`${proxy.url}/synchro`);
+    await waitForServiceWorker(page);
+    // The device gives up on a silent hub after 3 s instead of 30 s (diagnostics setting).
+    await page.evaluate(() => localStorage.setItem('kariole.sync.timeoutMs', '3000'));
+    await enrolThroughScreen(page, proxy.url, served.hub.seeded!.enrolmentCode);
+  });
+  afterAll(async () => {
+    await device?.close();
+    await proxy?.close();
+    await served?.destroy();
+  });
+
+  it('ends with every record on the hub exactly once, at its latest revision, and the device all synced', async () => {
+    const log: string[] = [];
+    const t0 = Date.now();
+    const note = (s: string) => log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${s}`);
+
+    await goOffline(context);
+    let latest = new Map<string, number>((await queueSessionsOffline(page, RECORDS)).map((r: QueuedRecord) => [r.id, r.revision]));
+    await reloadApp(page);
+    expect(await pendingShown(page)).toBe(String(RECORDS));
+    proxy.faults = [...FAULTS];
+    await goOnline(context);
+    note('online with faults queued');
+
+    let nudges = 0;
+    let edited = false;
+    let reloaded = false;
+    let autoRetries = 0;
+    const deadline = Date.now() + 170_000;
+    for (;;) {
+      expect(Date.now(), `chaos did not settle:\n${log.join('\n')}`).toBeLessThan(deadline);
+      if (proxy.holding) {
+        note('push held after the hub committed: reloading the page mid-sync');
+        await page.reload();
+        proxy.release();
+        await page.locator('[data-testid="sync-state"]').waitFor();
+        reloaded = true;
+        continue;
+      }
+      if (!edited && proxy.faults.length <= 4) {
+        // Records the hub already holds are edited on the device: the new revision must win.
+        const ids = [...latest.keys()].slice(0, 25);
+        for (const r of await editSessions(page, ids)) latest.set(r.id, r.revision);
+        edited = true;
+        note('25 records edited');
+      }
+      const shown = await pendingShown(page);
+      if (proxy.faults.length === 0 && edited && shown === '0') {
+        const state = await deviceState(page);
+        if (state.outbox === 0 && state.rows.every((r) => r.syncState === 'synced')) break;
+      }
+      const before = proxy.pushes;
+      for (let waited = 0; proxy.pushes === before && !proxy.holding && waited < 2_500; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      if (proxy.holding) continue;
+      // The mediator's world: the Wi-Fi comes and goes, sometimes they tap "Synchroniser",
+      // and sometimes nobody does anything (the backoff timer retries by itself).
+      const turn = ++nudges % 3;
+      if (turn === 0) {
+        const waitedFor = proxy.pushes;
+        for (let waited = 0; proxy.pushes === waitedFor && !proxy.holding && waited < 12_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+        note(`left alone: ${proxy.pushes > waitedFor ? 'retried by itself' : 'no retry within 12 s'} (pushes so far: ${proxy.pushes})`);
+        if (proxy.pushes > waitedFor) autoRetries++;
+      } else if (turn === 1) {
+        await goOffline(context);
+        await new Promise((r) => setTimeout(r, 150 + Math.random() * 300));
+        await goOnline(context);
+        note(`network flapped (pushes so far: ${proxy.pushes}, faults left: ${proxy.faults.length})`);
+      } else {
+        const button = page.locator('[data-testid="sync-now"]');
+        if (await button.isEnabled({ timeout: 1_000 }).catch(() => false)) await button.click({ timeout: 2_000 }).catch(() => undefined);
+        note(`tapped Synchroniser (pushes so far: ${proxy.pushes}, pending shown: ${shown})`);
+      }
+    }
+    note('settled');
+    expect(reloaded).toBe(true);
+    expect(autoRetries).toBeGreaterThan(0);
+    console.log(`chaos run ${run}: ${proxy.pushes} pushes, ${nudges} nudges, ${((Date.now() - t0) / 1000).toFixed(1)} s\n${log.join('\n')}`);
+
+    // The demo hub holds records of its own: only this tablet's count.
+    const deviceId = await enrolledDeviceId(page);
+    const rows = await served.hub.database.db.selectFrom('activities').select(['id', 'revision', 'deleted']).where('device_id', '=', deviceId).execute();
+    const onHub = new Map(rows.map((r) => [r.id, Number(r.revision)]));
+    expect(rows).toHaveLength(RECORDS);
+    expect(onHub.size).toBe(RECORDS);
+    for (const [id, revision] of latest) expect(onHub.get(id), id).toBe(revision);
+    expect([...latest.values()].filter((r) => r === 2)).toHaveLength(25);
+
+    const state = await deviceState(page);
+    expect(state.outbox).toBe(0);
+    expect(state.rows).toHaveLength(RECORDS);
+    expect(state.rows.every((r) => r.syncState === 'synced' && r.revision === latest.get(r.id))).toBe(true);
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-running') === '0', undefined, { timeout: 30_000 });
+    expect(await page.locator('[data-testid="sync-state"]').innerText()).toContain('Tout est synchronisé');
+    expect(await page.locator('[data-testid="sync-last-error"]').count()).toBe(0);
+    await screenshot(page, `sync-chaos-end-${run}`);
+    latest = new Map();
+  });
+});

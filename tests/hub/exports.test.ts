@@ -1,0 +1,137 @@
+import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/db.ts';
+import { givenHub, givenStaff, givenStructure, type StaffSession, type TestHub } from '../helpers/hub.ts';
+import type { Structure } from '../../src/hub/repositories/structures.ts';
+import { NATIONAL_HEADERS } from '../../src/shared/stats/national-layout.ts';
+import { KARIOLE_HEADERS } from '../../src/shared/stats/kariole-layout.ts';
+import { anActivity, givenEnrolledDevice, pushResults } from './sync-helpers.ts';
+
+// The national layout's headers, written out from taxonomy.md (not imported), in order.
+const TAXONOMY_HEADERS =
+  "Date · Enregistré le · Dernière modification le · Type · Participants · Canaux d'accompagnement · Nom du lieu · Adresse · Commune · Code postal · Code Insee · Durée (min) · Nom de l'atelier · Matériel · Thématique(s) · Tags · Nom de la démarche administrative · Niveau d'autonomie (ou de l'atelier) · Bénéficiaire réorienté · Structure de redirection · Commune du bénéficiaire · Code postal du bénéficiaire · Code Insee du bénéficiaire · Genre · Tranche d'âge · Statut · Source · ID CRA".split(
+    ' · ',
+  );
+
+function parseCsv(body: string): string[][] {
+  expect(body.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<string[]>(body.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+describe.each(DIALECTS)('activity exports on %s', (dialect) => {
+  let hub: TestHub;
+  let nord: Structure;
+  let sud: Structure;
+  let admin: StaffSession;
+  let coordSud: StaffSession;
+  const workshopId = '0193a000-0000-7000-8000-000000000010';
+
+  beforeAll(async () => {
+    hub = await givenHub(dialect);
+    nord = await givenStructure(hub, 'Centre social Nord', ['59']);
+    sud = await givenStructure(hub, 'Espace Sud', ['13']);
+    admin = await givenStaff(hub, 'admin');
+    coordSud = await givenStaff(hub, 'coordinator', [sud.id]);
+    const tablet = await givenEnrolledDevice(hub, nord, { ip: '10.0.1.1' });
+    await pushResults(hub, tablet, [
+      anActivity({
+        date: '2026-10-02',
+        place: { kind: 'domicile', communeInsee: '59350' },
+        themes: ['aide_demarches_administratives', 'email'],
+        adminThemes: ['argent_impots'],
+        portalLinkIds: ['impots'],
+        orientation: { oriented: true, towards: 'aide_sociale' },
+        beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { '60_69': 1 }, status: { retraite: 1 }, communeInsee: '59350' },
+      }),
+      anActivity({
+        id: workshopId,
+        type: 'collectif',
+        date: '2026-10-05',
+        autonomy: undefined,
+        workshop: { title: '=HYPERLINK("x"); "Mails" et; sécurité', level: 'intermediaire' },
+        beneficiaries: { total: 10, alreadyAccompanied: 2, genre: { masculin: 3, feminin: 5 }, ageBand: {}, status: {} },
+      }),
+    ]);
+  });
+  afterAll(async () => hub?.close());
+
+  const exportCsv = (s: StaffSession, qs: string) => hub.app.inject({ method: 'GET', url: `/api/v1/exports/activities.csv?${qs}`, headers: { cookie: s.cookie } });
+
+  it('writes the national layout: taxonomy headers in order, one row per accompaniment', async () => {
+    const res = await exportCsv(admin, 'layout=national');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(String(res.headers['content-disposition'])).toMatch(/attachment; filename="kariole-accompagnements-national-\d{4}-\d{2}-\d{2}\.csv"/);
+    const [header, ...rows] = parseCsv(res.body);
+    expect(header).toEqual(TAXONOMY_HEADERS);
+    expect([...NATIONAL_HEADERS]).toEqual(TAXONOMY_HEADERS);
+    expect(rows).toHaveLength(11);
+    const col = (name: string) => TAXONOMY_HEADERS.indexOf(name);
+    const individual = rows[0]!;
+    expect(individual[col('Date')]).toBe('02/10/2026');
+    expect(individual[col('Type')]).toBe('Accompagnement individuel');
+    expect(individual[col("Canaux d'accompagnement")]).toBe('À domicile');
+    expect(individual[col('Commune')]).toBe('Lille');
+    expect(individual[col('Nom de la démarche administrative')]).toMatch(/impots|Impôts/i);
+    expect(individual[col('Thématique(s)')]).toBe('Aide aux démarches administratives, E-mail, Argent - Impôts');
+    expect(individual[col("Niveau d'autonomie (ou de l'atelier)")]).toBe('3/3');
+    expect(individual[col('Bénéficiaire réorienté')]).toBe('Oui');
+    expect(individual[col('Code Insee du bénéficiaire')]).toBe('59350');
+    expect([individual[col('Genre')], individual[col("Tranche d'âge")], individual[col('Statut')]]).toEqual(['Féminin', '60 - 69 ans', 'Retraité']);
+    const workshop = rows.slice(1);
+    expect(workshop.map((r) => r[col('Participants')])).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}/10`));
+    expect(workshop.every((r) => r[col('ID CRA')] === workshopId)).toBe(true);
+    expect(workshop.map((r) => r[col('Genre')])).toEqual([...Array(3).fill('Masculin'), ...Array(5).fill('Féminin'), ...Array(2).fill('Non communiqué')]);
+    // Quoting survives separators and quotes; a formula is neutralised.
+    expect(workshop[0]![col("Nom de l'atelier")]).toBe(`'=HYPERLINK("x"); "Mails" et; sécurité`);
+    expect(workshop[0]![col("Niveau d'autonomie (ou de l'atelier)")]).toBe('2/3');
+  });
+
+  it('writes the Kariole layout: one row per activity with only the anonymised fields', async () => {
+    const [header, ...rows] = parseCsv((await exportCsv(admin, 'layout=kariole')).body);
+    expect(header).toEqual([...KARIOLE_HEADERS]);
+    expect(rows).toHaveLength(2);
+    const recordFields = new Set(['id', 'revision', 'date', 'type', 'durationMin', 'place', 'equipment', 'themes', 'adminThemes', 'portalLinkIds', 'autonomy', 'orientation', 'workshop', 'beneficiaries', 'aidantsConnect', 'passNumerique', 'tags']);
+    const hubFields = new Set(['structureId', 'structure', 'mediatorId', 'receivedAt', 'updatedAt']);
+    for (const h of header!) expect(recordFields.has(h.split('.')[0]!) || hubFields.has(h), h).toBe(true);
+    expect(res2text(rows)).not.toMatch(/notes|createdAt/);
+  });
+
+  it('writes the same rows as an XLSX workbook, read back by an independent reader', async () => {
+    for (const layout of ['national', 'kariole'] as const) {
+      const res = await hub.app.inject({ method: 'GET', url: `/api/v1/exports/activities.xlsx?layout=${layout}`, headers: { cookie: admin.cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(String(res.headers['content-disposition'])).toMatch(new RegExp(`filename="kariole-accompagnements-${layout}-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+      const sheets = await readXlsxFile(res.rawPayload);
+      expect(sheets.map((s) => s.sheet)).toEqual(['Accompagnements']);
+      // Same cells as the CSV, less the apostrophe the CSV puts before a formula-like text: a
+      // workbook cell written as text is never a formula. Numbers are numbers (a coordinator can sum them).
+      const csv = parseCsv((await exportCsv(admin, `layout=${layout}`)).body).map((row) => row.map((c) => c.replace(/^'(?=[=+\-@\t\r])/, '')));
+      const asText = sheets[0]!.data.map((row) => row.map((c) => (c === null ? '' : String(c))));
+      expect(asText).toEqual(csv);
+      if (layout === 'national') {
+        const col = TAXONOMY_HEADERS.indexOf('Durée (min)');
+        expect(typeof sheets[0]!.data[1]![col]).toBe('number');
+        // A formula-like workshop title stays text in a cell, never a formula.
+        expect(asText.some((r) => r.includes('=HYPERLINK("x"); "Mails" et; sécurité'))).toBe(true);
+      }
+    }
+    expect((await hub.app.inject({ method: 'GET', url: `/api/v1/exports/activities.xlsx?structureId=${nord.id}`, headers: { cookie: coordSud.cookie } })).statusCode).toBe(404);
+  });
+
+  it('exports with the filters and the scope of the dashboard', async () => {
+    expect(parseCsv((await exportCsv(admin, 'layout=national&type=individuel')).body)).toHaveLength(2);
+    expect(parseCsv((await exportCsv(admin, 'from=2026-10-03')).body)).toHaveLength(2);
+    expect(parseCsv((await exportCsv(coordSud, 'layout=kariole')).body)).toHaveLength(1);
+    expect((await exportCsv(coordSud, `structureId=${nord.id}`)).statusCode).toBe(404);
+    expect((await exportCsv(admin, 'layout=excel')).statusCode).toBe(400);
+  });
+});
+
+function res2text(rows: string[][]): string {
+  return rows.map((r) => r.join(';')).join('\n');
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvLine } from '../../../src/shared/stats/csv.ts';
+import { NATIONAL_HEADERS, nationalRows, nthOf } from '../../../src/shared/stats/national-layout.ts';
+import { GENRES } from '../../../src/shared/activity/codes.ts';
+import { recordFacts } from '../../../src/shared/stats/record-measures.ts';
+import type { ActivityRecord } from '../../../src/shared/activity/record.ts';
+
+const workshop: ActivityRecord = {
+  id: '0193a000-0000-7000-8000-000000000001',
+  revision: 1,
+  type: 'collectif',
+  date: '2026-03-09',
+  durationMin: 120,
+  place: { kind: 'autre_lieu', communeInsee: '13055' },
+  equipment: ['tablette'],
+  themes: ['email'],
+  adminThemes: [],
+  portalLinkIds: [],
+  workshop: { title: 'Mails', level: 'avance' },
+  beneficiaries: { total: 4, alreadyAccompanied: 1, genre: { feminin: 1, masculin: 2 }, ageBand: {}, status: {} },
+  aidantsConnect: false,
+  passNumerique: 0,
+  tags: [],
+};
+
+describe('CSV for French spreadsheets', () => {
+  it('quotes separators, quotes and line breaks, and neutralises formulas', () => {
+    expect(csvCell('simple')).toBe('simple');
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('il dit "oui"')).toBe('"il dit ""oui"""');
+    expect(csvCell('deux\nlignes')).toBe('"deux\nlignes"');
+    expect(csvCell('=SOMME(A1)')).toBe("'=SOMME(A1)");
+    expect(csvCell(12)).toBe('12');
+    expect(csvLine(['a', 1, null])).toBe('a;1;\r\n');
+  });
+});
+
+describe('national layout', () => {
+  it('gives one row per participant, numbered, with the breakdown spread over the rows', () => {
+    const rows = nationalRows(workshop, { receivedAt: '2026-03-10T08:00:00Z', updatedAt: '2026-03-11T08:00:00Z', portalNames: [], tagLabels: [], placeCommune: { name: 'Marseille', postcode: '13001' } });
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.length === NATIONAL_HEADERS.length)).toBe(true);
+    const col = (h: (typeof NATIONAL_HEADERS)[number]) => NATIONAL_HEADERS.indexOf(h);
+    expect(rows.map((r) => r[col('Participants')])).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(rows.map((r) => r[col('Genre')])).toEqual(['Masculin', 'Masculin', 'Féminin', 'Non communiqué']);
+    expect(rows[0]![col("Niveau d'autonomie (ou de l'atelier)")]).toBe('3/3');
+    expect(rows[0]![col('Enregistré le')]).toBe('10/03/2026');
+    expect(rows[0]![col('Commune')]).toBe('Marseille');
+  });
+
+  it('names the i-th participant of a count breakdown', () => {
+    expect([0, 1, 2].map((i) => nthOf(GENRES, { feminin: 2 }, i))).toEqual(['Féminin', 'Féminin', 'Non communiqué']);
+  });
+});
+
+describe('record measures', () => {
+  it('counts a workshop of 4 as 1 activity and 4 accompaniments, 3 of them new, the unknown genre as remainder', () => {
+    const f = recordFacts(workshop);
+    expect(f.measures).toMatchObject({ activities: 1, accompaniments: 4, new_beneficiaries: 3, ge_masculin: 2, ge_feminin: 1, ge_non_communique: 1, du_120_plus: 1, ch_autre_lieu: 1, or_oui: 0, or_non: 0 });
+    expect(f.commune).toBe('');
+    expect(f.venueId).toBeNull();
+  });
+});
