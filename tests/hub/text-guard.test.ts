@@ -71,6 +71,14 @@ describe.each(DIALECTS)('control characters on %s', (dialect) => {
     for (const r of [badTag, badSite, badTitle]) expect(await getStoredActivity(hub.database.db, r.id as string)).toBeUndefined();
   });
 
+  it('refuses a structure tag whose id holds a control character, so no record can carry it', async () => {
+    const res = await hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${structure.id}`, headers: admin.headers, payload: { tags: [{ id: 'caf\u0007', label: 'Permanence CAF' }] } });
+    expect(res.statusCode).toBe(400);
+    expect(problemOf(res).errors!.some((e) => e.path.startsWith('tags'))).toBe(true);
+    const ok = await hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${structure.id}`, headers: admin.headers, payload: { tags: [{ id: 'caf', label: 'Permanence CAF' }] } });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('imports a CSV row whose cells carry NUL bytes, without them', async () => {
     const row = aPlace({ nom: 'Espace\u0000 numérique\u0001 de la gare', adresse: '1 rue\u0000 du Port' });
     const report = await importText(hub, csvOf([row]));

@@ -45,7 +45,7 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
   fc.boolean().map((b): Op => (s) => F.setOriented(s, b)),
   pick(codesOf(ORIENTATION_TARGETS)).map((t): Op => (s) => F.setOrientationTarget(s, t)),
   fc.option(pick(['venue-9']), { nil: undefined }).map((v): Op => (s) => F.setOrientationVenue(s, v)),
-  fc.string({ maxLength: 130 }).map((t): Op => (s) => F.setWorkshopTitle(s, t)),
+  fc.string({ unit: fc.oneof(fc.constantFrom('\u0000', '\u0007', '\u000b', '\u007f', '\t', '\n'), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 130 }).map((t): Op => (s) => F.setWorkshopTitle(s, t)),
   pick(codesOf(WORKSHOP_LEVELS)).map((l): Op => (s) => F.setWorkshopLevel(s, l)),
   pick(codesOf(GENRES)).map((g): Op => (s) => F.setPerson(s, 'genre', g)),
   pick(codesOf(AGE_BANDS)).map((g): Op => (s) => F.setPerson(s, 'ageBand', g)),

@@ -14,6 +14,7 @@ import {
   type WorkshopLevel,
 } from '../../../../shared/activity/codes.ts';
 import { MAX_PARTICIPANTS } from '../../../../shared/activity/record.ts';
+import { stripControlChars } from '../../../../shared/text.ts';
 
 // The activity form's state: plain data (autosaved as a draft on every change) and the pure
 // operations the buttons perform. Each operation keeps the state coherent with the national
@@ -144,7 +145,8 @@ export const setOrientationVenue = (s: FormState, venueId: string | undefined): 
   orientation: venueId ? { ...s.orientation, oriented: true, venueId } : { ...s.orientation, venueId: undefined },
 });
 
-export const setWorkshopTitle = (s: FormState, title: string): FormState => ({ ...s, workshop: { ...s.workshop, title: title.slice(0, 120) } });
+/** A pasted title loses its invisible control characters (the hub would reject the record for them). */
+export const setWorkshopTitle = (s: FormState, title: string): FormState => ({ ...s, workshop: { ...s.workshop, title: stripControlChars(title).slice(0, 120) } });
 export const setWorkshopLevel = (s: FormState, level: WorkshopLevel): FormState => ({ ...s, workshop: { ...s.workshop, level } });
 
 type PersonChoice = 'genre' | 'ageBand' | 'status';
