@@ -22,8 +22,9 @@ import { hasControlChars } from '../text.ts';
 
 const e = (label: string) => ({ error: fr(label) });
 
-/** A short piece of text (an id, a title): any length rules, and no control character. */
-const plain = (label: string) =>
+/** A short piece of text (an id, a title): any length rules, and no control character. Also
+ * the rule for what a record may later carry (a structure's tag ids). */
+export const plainText = (label: string) =>
   z.string(e(label)).refine((s) => !hasControlChars(s), { message: `${label} : contient un caractère invisible non autorisé.` });
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -47,7 +48,7 @@ function codeList<T extends string>(codes: [T, ...T[]], label: string) {
 
 function idList(label: string) {
   return z
-    .array(plain(label).min(1).max(200), e(label))
+    .array(plainText(label).min(1).max(200), e(label))
     .max(100)
     .refine(unique, { message: `${label} : une même valeur est choisie deux fois.` });
 }
@@ -63,7 +64,7 @@ const inseeCode = (label: string) => z.string(e(label)).regex(INSEE_RE);
 export const PlaceSchema = z.strictObject(
   {
     kind: z.enum(codesOf(PLACE_KINDS), e('Lieu : canal')),
-    venueId: plain("Lieu d'activité").min(1).max(200).optional(),
+    venueId: plainText("Lieu d'activité").min(1).max(200).optional(),
     communeInsee: inseeCode('Commune du lieu').optional(),
   },
   e('Lieu'),
@@ -73,14 +74,14 @@ export const OrientationSchema = z.strictObject(
   {
     oriented: z.boolean(e('Bénéficiaire orienté')),
     towards: z.enum(codesOf(ORIENTATION_TARGETS), e('Structure de redirection')).optional(),
-    venueId: plain("Lieu d'orientation").min(1).max(200).optional(),
+    venueId: plainText("Lieu d'orientation").min(1).max(200).optional(),
   },
   e('Orientation'),
 );
 
 export const WorkshopSchema = z.strictObject(
   {
-    title: plain("Titre de l'atelier").trim().min(1).max(120),
+    title: plainText("Titre de l'atelier").trim().min(1).max(120),
     level: z.enum(codesOf(WORKSHOP_LEVELS), e("Niveau de l'atelier")),
   },
   e('Atelier'),

@@ -5,7 +5,7 @@ import { assertStructureInScope, requireStaff, structureScope } from '../../plug
 import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { createStructure, getStructure, listStructures, updateStructure, type Structure, type StructureSettings } from '../../repositories/structures.ts';
 import { getVenuesByIds } from '../../repositories/venues.ts';
-import { hasControlChars } from '../../../shared/text.ts';
+import { plainText } from '../../../shared/activity/record.ts';
 
 const DEPARTEMENT = /^(\d{2}|2A|2B|97\d)$/;
 const Departements = z.array(z.string().toUpperCase().regex(DEPARTEMENT, 'Code de département invalide (ex. 13, 2A, 974).')).max(20);
@@ -16,7 +16,7 @@ const PatchBody = z.strictObject({
   name: Name.optional(),
   departements: Departements.optional(),
   placesOfActivity: z.array(z.string().min(1).max(200)).max(50).optional(),
-  tags: z.array(z.strictObject({ id: z.string().min(1).max(60).refine((s) => !hasControlChars(s), "Identifiant d'étiquette : caractère invisible non autorisé.").optional(), label: z.string().trim().min(1, 'Étiquette vide.').max(60) })).max(50).optional(),
+  tags: z.array(z.strictObject({ id: plainText("Identifiant d'étiquette").min(1).max(60).optional(), label: z.string().trim().min(1, 'Étiquette vide.').max(60) })).max(50).optional(),
   kioskIdleSeconds: z.number().int().min(30, 'Au moins 30 secondes.').max(3600, 'Au plus une heure.').optional(),
   /** 4 to 8 digits; null removes the PIN */
   kioskPin: z.string().regex(/^\d{4,8}$/, 'Le code doit compter 4 à 8 chiffres.').nullable().optional(),
