@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import readXlsxFile from 'read-excel-file/node';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,7 +142,7 @@ describe('coordination dashboard in a real browser', () => {
 
   it('imports a venue file and reads its report', async () => {
     await page.goto(`${hub.url}/coordination/lieux`);
-    await page.getByLabel('Fichier').setInputFiles('/work/shared/data/lieux/exemple-valide-v1.0.2.csv');
+    await page.getByLabel('Fichier').setInputFiles(fileURLToPath(new URL('../fixtures/exemple-valide-v1.0.2.csv', import.meta.url)));
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByText(/lignes lues :/).waitFor();
     await screenshot(page, 'coordination-venue-import');

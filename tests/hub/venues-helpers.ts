@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import type { TestHub } from '../helpers/hub.ts';
 import { createEnrolmentCode, enrolDevice } from '../../src/hub/repositories/devices.ts';
 import { sha256 } from '../../src/hub/lib/crypto.ts';
@@ -9,8 +10,9 @@ import type { Venue } from '../../src/shared/venues/schema.ts';
 
 // Domain helpers of the venue directory tests.
 
-export const SAMPLE_JSON = '/work/shared/data/lieux/hub-du-sud-2023-05-17.json';
-export const OFFICIAL_CSV = '/work/shared/data/lieux/exemple-valide-v1.0.2.csv';
+// Files inside the repository, found from this file (any checkout, any working directory).
+export const SAMPLE_JSON = fileURLToPath(new URL('../../data-demo/hub-du-sud-2023-05-17.json', import.meta.url));
+export const OFFICIAL_CSV = fileURLToPath(new URL('../fixtures/exemple-valide-v1.0.2.csv', import.meta.url));
 
 export interface Tablet {
   auth: Record<string, string>;

@@ -13,7 +13,7 @@ import { CATALOGUE_TEXTS } from '../../../src/shared/portal/texts/index.ts';
 
 // Every site of portal-catalogue.md (the per-structure "local" templates are generated or added by structures).
 const CATALOGUE_MD_URLS = fs
-  .readFileSync('/work/shared/docs/portal-catalogue.md', 'utf8')
+  .readFileSync(new URL('../../../docs/portal-catalogue.md', import.meta.url), 'utf8')
   .split('\n')
   .map((line) => /^\| [^|]+ \| (https:\/\/[^ |]+) \|/.exec(line)?.[1])
   .filter((u): u is string => !!u);
