@@ -1,6 +1,7 @@
 import { ErrorBoundary as RouteErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { Activities, Coordination, Home, Kiosk, PATHS, Portal, Settings, Sync, Venues } from './routes.tsx';
+import { PATHS } from './paths.ts';
+import { Activities, Coordination, Home, Kiosk, Portal, Settings, Sync, Venues } from './routes.tsx';
 import { Header } from './shell/Header.tsx';
 import { NotFound } from './shell/NotFound.tsx';
 import { UpdateBanner } from './shell/UpdateBanner.tsx';

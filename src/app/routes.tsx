@@ -1,6 +1,7 @@
 import { lazy } from 'preact-iso';
 import type { ComponentType } from 'preact';
 import { i18next } from './i18n/index.ts';
+import { PATHS } from './paths.ts';
 
 type Lazy = ComponentType<Record<string, unknown>>;
 type Loader = () => Promise<unknown>;
@@ -17,14 +18,14 @@ function feature(prefix: string, load: () => Promise<{ default: Lazy }>, namespa
 
 const portalData: Loader = () => import('./db/portal.ts').then((m) => m.preloadPortalCatalogue());
 
-export const Home = feature('/', () => import('./features/home/index.tsx'), ['common']);
-export const Activities = feature('/accompagnements', () => import('./features/activities/index.tsx'), ['activities']);
-export const Portal = feature('/portail', () => import('./features/portal/index.tsx'), ['portal'], portalData);
-export const Kiosk = feature('/kiosque', () => import('./features/kiosk/index.tsx'), ['kiosk', 'portal'], portalData);
-export const Venues = feature('/orienter', () => import('./features/venues/index.tsx'), ['venues']);
-export const Sync = feature('/synchro', () => import('./features/sync/index.tsx'), ['sync']);
-export const Settings = feature('/reglages', () => import('./features/settings/index.tsx'), ['common']);
-export const Coordination = feature('/coordination', () => import('./features/coordination/index.tsx'), ['coordination']);
+export const Home = feature(PATHS.home, () => import('./features/home/index.tsx'), ['common']);
+export const Activities = feature(PATHS.activities, () => import('./features/activities/index.tsx'), ['activities']);
+export const Portal = feature(PATHS.portal, () => import('./features/portal/index.tsx'), ['portal'], portalData);
+export const Kiosk = feature(PATHS.kiosk, () => import('./features/kiosk/index.tsx'), ['kiosk', 'portal'], portalData);
+export const Venues = feature(PATHS.venues, () => import('./features/venues/index.tsx'), ['venues']);
+export const Sync = feature(PATHS.sync, () => import('./features/sync/index.tsx'), ['sync']);
+export const Settings = feature(PATHS.settings, () => import('./features/settings/index.tsx'), ['common']);
+export const Coordination = feature(PATHS.coordination, () => import('./features/coordination/index.tsx'), ['coordination']);
 
 /**
  * Starts downloading the feature of this path (and its first screen's data) before the app
@@ -34,15 +35,3 @@ export function preloadRoute(path: string): void {
   const match = preloaders.find(({ prefix }) => (prefix === '/' ? path === '/' : path === prefix || path.startsWith(prefix + '/')));
   match?.start();
 }
-
-/** Top-level paths (French, as people read them in the address bar). Each feature routes below its prefix. */
-export const PATHS = {
-  home: '/',
-  activities: '/accompagnements',
-  portal: '/portail',
-  kiosk: '/kiosque',
-  venues: '/orienter',
-  sync: '/synchro',
-  settings: '/reglages',
-  coordination: '/coordination',
-} as const;

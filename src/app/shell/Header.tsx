@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useT } from '../i18n/use-t.ts';
-import { PATHS } from '../routes.tsx';
+import { PATHS } from '../paths.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { online } from './network.ts';
 import { Icon } from './icons.tsx';

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { Icon } from '../../shell/icons.tsx';
 
 const TILES = [

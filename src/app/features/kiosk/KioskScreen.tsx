@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../i18n/use-t.ts';
 import { loadDeviceSettings } from '../../db/settings.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { useCatalogue } from '../portal/lib/use-catalogue.ts';
 import { ExitDialog } from './components/ExitDialog.tsx';
 import { GlossaryView } from './components/GlossaryView.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-t.ts';
 import { loadDeviceSettings } from '../../db/settings.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { isValidKioskPin } from '../../../shared/portal/pin.ts';
 import { chooseLocalPin, structurePinIsSet } from './lib/pin.ts';
 import { enterFullscreen, keepScreenAwake } from './lib/screen.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-t.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { mostAsked, usedCategories, visibleLinks } from '../../../shared/portal/localise.ts';
 import { searchLinks } from '../../../shared/portal/search.ts';
 import type { PortalCatalogue } from '../../../shared/portal/schema.ts';

@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useT } from '../../i18n/use-t.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { categoryName, visibleLinks } from '../../../shared/portal/localise.ts';
 import type { PortalCatalogue } from '../../../shared/portal/schema.ts';
 import { LinkGrid } from './components/LinkGrid.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-t.ts';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.tsx';
 import { checkForUpdate } from '../../shell/update.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { requestPersistentStorage, storageEstimate, type StorageInfo } from '../../shell/storage.ts';
 import { PrintLayoutSetting } from '../venues/PrintLayoutSetting.tsx';
 

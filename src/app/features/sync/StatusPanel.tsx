@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-t.ts';
 import { watchFlaggedCount } from '../../db/outbox.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { relativeTime } from './lib/format.ts';
 import { requestSync } from './request.ts';
 import { syncStatus } from './status.ts';

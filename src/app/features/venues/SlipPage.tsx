@@ -4,7 +4,7 @@ import type { PortalLink } from '../../../shared/portal/schema.ts';
 import { loadPortalCatalogue } from '../../db/portal.ts';
 import { getDeviceIdentity } from '../../db/settings.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { HoursBlock } from './components/HoursBlock.tsx';
 import { SlipHours } from './components/SlipHours.tsx';
 import { fullAddress, phoneForPeople } from './lib/format.ts';

@@ -4,7 +4,7 @@ import type { Venue } from '../../../shared/venues/schema.ts';
 import { distanceKm, venuePoint } from '../../../shared/venues/geo.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useMinuteClock } from './lib/clock.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { HoursBlock } from './components/HoursBlock.tsx';
 import { ReportForm } from './components/ReportForm.tsx';
 import { distanceInWords, fullAddress, phoneForPeople, updateDate } from './lib/format.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { needsHours } from '../../../shared/venues/filters.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useMinuteClock } from './lib/clock.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { FilterPanel } from './components/FilterPanel.tsx';
 import { OriginPicker } from './components/OriginPicker.tsx';
 import { VenueCard } from './components/VenueCard.tsx';

@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n/use-t.ts';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 
 /** Before enrolment: records stay on the device and will be sent once it is enrolled. */
 export function DemoNotice() {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 import { getActivity, InvalidActivityError, loadDraft, saveActivity, type ActivityRow } from '../../../db/activities.ts';
 import { isQuotaError, requestPersistentStorage } from '../../../shell/storage.ts';
 import { initialForm, setOrientationVenue, setType, type FormState } from '../lib/form-state.ts';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 import { deleteActivity, deleteDraft } from '../../../db/activities.ts';
 import { isQuotaError } from '../../../shell/storage.ts';
 import { Icon } from '../components/icons.tsx';

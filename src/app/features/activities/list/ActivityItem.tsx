@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n/use-t.ts';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 import type { ActivityRow } from '../../../db/activities.ts';
 import type { DeviceSettings } from '../../../../shared/protocol/settings.ts';
 import { formatDuration } from '../lib/format.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 import { countActivitiesBySyncState, watchActivities, type ActivityRow } from '../../../db/activities.ts';
 import { getDeviceIdentity, loadDeviceSettings } from '../../../db/settings.ts';
 import type { DeviceSettings } from '../../../../shared/protocol/settings.ts';

@@ -1,6 +1,6 @@
 import type { Venue } from '../../../../shared/venues/schema.ts';
 import { useT } from '../../../i18n/use-t.ts';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 import { distanceInWords } from '../lib/format.ts';
 import { HoursBlock } from './HoursBlock.tsx';
 
