@@ -50,14 +50,30 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
-/** Migrations are the numbered files of src/hub/migrations (NNN_name.ts), applied in name order. */
-class FolderMigrationProvider implements MigrationProvider {
+// Source (.ts, run through tsx) or compiled (.js, .mjs, .cjs): a built hub finds its migrations too.
+const MIGRATION_FILE = /^(\d{3}_[\w-]+)\.(js|mjs|cjs|ts|mts)$/;
+const EXTENSION_RANK = ['js', 'mjs', 'cjs', 'ts', 'mts'];
+
+/** The migrations of a folder (NNN_name.ext, one per name, compiled JavaScript first), in name order. */
+export function migrationFiles(dir: string): { name: string; file: string }[] {
+  const byName = new Map<string, { file: string; rank: number }>();
+  for (const f of fs.readdirSync(dir)) {
+    const m = MIGRATION_FILE.exec(f);
+    if (!m) continue;
+    const rank = EXTENSION_RANK.indexOf(m[2]!);
+    const seen = byName.get(m[1]!);
+    if (!seen || rank < seen.rank) byName.set(m[1]!, { file: path.join(dir, f), rank });
+  }
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, { file }]) => ({ name, file }));
+}
+
+/** Migrations are the numbered files of src/hub/migrations, applied in name order. */
+export class FolderMigrationProvider implements MigrationProvider {
+  constructor(private readonly dir = migrationsDir) {}
+
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = fs.readdirSync(migrationsDir).filter((f) => /^\d{3}_[\w-]+\.ts$/.test(f)).sort();
     const out: Record<string, Migration> = {};
-    for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(migrationsDir, f)).href)) as Migration;
-    }
+    for (const { name, file } of migrationFiles(this.dir)) out[name] = (await import(pathToFileURL(file).href)) as Migration;
     return out;
   }
 }
