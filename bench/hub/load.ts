@@ -196,7 +196,7 @@ export const load: Measurement = {
       // A hub with 25 structures (each a territory of one or two départements) and the national directory.
       const structures = await givenStructures(database.db, STRUCTURES);
       const venues = writeVenueFiles(ctx.quick ? 3000 : 18_000, 1);
-      const report = await importVenues(database.db, fs.createReadStream(venues.json));
+      const report = await importVenues(database.db, fs.createReadStream(venues.json), { source: 'bench' });
       ctx.log(`hub holds ${report.imported} places (${report.rejected.length} rejected)`);
       const devices: Device[] = [];
       for (let i = 0; i < DEVICES; i++) {

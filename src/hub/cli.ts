@@ -91,12 +91,25 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once everything written to stdout and stderr has been handed over: on a pipe, writes
+ * are asynchronous and process.exit() would cut a large --json report (issue 13: 128 KiB of 970 KB).
+ */
+function exitAfterFlush(code: number): void {
+  let waiting = 2;
+  const done = () => {
+    if (--waiting === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) exitAfterFlush(code);
   },
   (e: unknown) => {
     process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );

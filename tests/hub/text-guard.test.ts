@@ -7,10 +7,9 @@ import { installProblemHandler } from '../../src/hub/plugins/problem.ts';
 import { givenHub, givenStaff, givenStructure, problemOf, type StaffSession, type TestHub } from '../helpers/hub.ts';
 import { createEnrolmentCode } from '../../src/hub/repositories/devices.ts';
 import { getStoredActivity } from '../../src/hub/repositories/activities.ts';
-import { getVenue } from '../../src/hub/repositories/venues.ts';
 import type { Structure } from '../../src/hub/repositories/structures.ts';
 import { anActivity, givenEnrolledDevice, pushResults, type EnrolledDevice } from './sync-helpers.ts';
-import { aPlace, csvOf, importText } from './venues-helpers.ts';
+import { aPlace, bySourceId, csvOf, importText } from './venues-helpers.ts';
 
 // U+0000 and other control characters: PostgreSQL refuses U+0000 in any text, SQLite keeps it
 // where no screen shows it. Both databases must answer the same plain 400 naming the field,
@@ -83,7 +82,7 @@ describe.each(DIALECTS)('control characters on %s', (dialect) => {
     const row = aPlace({ nom: 'Espace\u0000 numérique\u0001 de la gare', adresse: '1 rue\u0000 du Port' });
     const report = await importText(hub, csvOf([row]));
     expect(report).toMatchObject({ imported: 1, rejected: [] });
-    expect(await getVenue(hub.database.db, row.id!)).toMatchObject({ nom: 'Espace numérique de la gare', adresse: '1 rue du Port' });
+    expect(await bySourceId(hub, row.id!)).toMatchObject({ nom: 'Espace numérique de la gare', adresse: '1 rue du Port' });
   });
 
   it('never answers a 5xx to any text in a structure name, a search or an enrolment label', async () => {

@@ -7,6 +7,7 @@ import { sha256 } from '../../src/hub/lib/crypto.ts';
 import { importVenues, type ImportReport } from '../../src/hub/repositories/venue-import.ts';
 import type { Structure } from '../../src/hub/repositories/structures.ts';
 import type { Venue } from '../../src/shared/venues/schema.ts';
+import { findBySourceId } from '../../src/hub/repositories/venues.ts';
 
 // Domain helpers of the venue directory tests.
 
@@ -29,10 +30,14 @@ export async function givenTablet(hub: TestHub, structure: Structure): Promise<T
 }
 
 /** Imports a text (CSV or JSON) as the CLI does, in small pieces to exercise streaming. */
-export async function importText(hub: TestHub, text: string, opts: { departements?: string[]; batchSize?: number } = {}): Promise<ImportReport> {
+export async function importText(
+  hub: TestHub,
+  text: string,
+  opts: { departements?: string[]; batchSize?: number; source?: string; full?: boolean } = {},
+): Promise<ImportReport> {
   const pieces: string[] = [];
   for (let i = 0; i < text.length; i += 97) pieces.push(text.slice(i, i + 97));
-  return importVenues(hub.database.db, Readable.from(pieces.map((p) => Buffer.from(p))), opts);
+  return importVenues(hub.database.db, Readable.from(pieces.map((p) => Buffer.from(p))), { source: 'tests', full: true, ...opts });
 }
 
 /** A CSV of the national standard from rows (only the given columns), with a separator and line ending. */
@@ -85,4 +90,11 @@ export async function pullAll(hub: TestHub, tablet: Tablet, store: Map<string, V
     cursor = page.cursor;
     if (!page.hasMore) return cursor;
   }
+}
+
+/** The live place whose id in its source is `sourceId` (undefined when none; an error when two sources have it). */
+export async function bySourceId(hub: TestHub, sourceId: string): Promise<Venue | undefined> {
+  const found = await findBySourceId(hub.database.db, sourceId);
+  if (found.length > 1) throw new Error(`${found.length} sources have a place ${sourceId}`);
+  return found[0]?.venue;
 }

@@ -1,26 +1,15 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { DB } from '../db/schema.ts';
-import { describeColumns, normaliseColumnName, normaliseVenueRow, type FieldIssue } from '../../shared/venues/normalise.ts';
+import { describeColumns, normaliseColumnName, normaliseVenueRow } from '../../shared/venues/normalise.ts';
 import { hoursParse } from '../../shared/venues/hours.ts';
-import type { Venue } from '../../shared/venues/schema.ts';
-import { writeVenues } from './venues.ts';
-import { inseeOf } from './venue-communes.ts';
-import { jsonArrayElements } from './json-stream.ts';
+import { normaliseSource, SOURCE_ID_MAX, SOURCE_MAX } from '../../shared/venues/identity.ts';
+import { writeSourcedVenues, type LinkTarget, type SourcedVenue } from './venue-write.ts';
+import { inseeOf, postcodeBelongs } from './venue-communes.ts';
+import { ReportBuilder, type ImportReport } from './venue-import-report.ts';
 
-/** What an import did, row by row (protocol.md: POST /api/v1/admin/venues/import). */
-export interface ImportReport {
-  format: 'csv' | 'json';
-  /** data rows read (header excluded) */
-  total: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  /** `row`: the row as a spreadsheet numbers it (header = 1) for CSV, the element's position (from 1) for JSON */
-  rejected: { row: number; id: string | null; errors: FieldIssue[] }[];
-  warnings: { row: number; id: string | null; path: string; message: string }[];
-  columns: { legacy: { from: string; to: string }[]; unknown: string[]; missing: string[] };
-}
+export type { ImportReport } from './venue-import-report.ts';
+import { jsonArrayElements } from './json-stream.ts';
 
 /** The file cannot be read at all (not CSV/JSON, empty): the whole import is refused. */
 export class ImportFileError extends Error {}
@@ -28,6 +17,10 @@ export class ImportFileError extends Error {}
 export interface ImportOptions {
   /** only places of these départements are accepted (a structure's territory); others are rejected */
   departements?: string[];
+  /** the source of rows whose `source` cell is empty (`--source`, the dashboard's field) */
+  source?: string;
+  /** keep every warning row by row in `warningList` */
+  full?: boolean;
   batchSize?: number;
 }
 
@@ -91,43 +84,33 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
   const format: 'csv' | 'json' = /^\s*[[{]/.test(first) ? 'json' : 'csv';
   const records = format === 'json' ? jsonArrayElements(first, text) : csvRecords(first, text);
 
-  const report: ImportReport = {
-    format,
-    total: 0,
-    imported: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
-    warnings: [],
-    columns: { legacy: [], unknown: [], missing: [] },
-  };
+  const builder = new ReportBuilder(format, opts.full ?? false);
+  const report = builder.report;
+  const defaultSource = normaliseSource(opts.source);
+  if (defaultSource && defaultSource.length > SOURCE_MAX) throw new ImportFileError(`La source « ${defaultSource.slice(0, 40)}… » dépasse ${SOURCE_MAX} caractères.`);
   const seen = new Set<string>();
   const columnsSeen = new Set<string>();
   const batchSize = opts.batchSize ?? 500;
-  let batch: { venue: Venue; row: number }[] = [];
+  let batch: { item: SourcedVenue; row: number }[] = [];
 
+  const record = (b: { item: SourcedVenue; row: number }, o: { id: string; status: 'created' | 'updated' | 'unchanged'; linkedTo?: LinkTarget }) =>
+    builder.stored(b.item.source, o.status, o.linkedTo ? { row: b.row, id: o.id, source: b.item.source, sourceId: b.item.sourceId, linkedTo: o.linkedTo } : undefined);
   const flush = async () => {
     if (!batch.length) return;
     const current = batch;
     batch = [];
     try {
-      count(await writeVenues(db, current.map((b) => b.venue)));
+      const outcomes = await writeSourcedVenues(db, current.map((b) => b.item));
+      outcomes.forEach((o, n) => record(current[n]!, o));
     } catch {
       // One row the database refuses must not sink its batch: retry one by one.
       for (const b of current) {
         try {
-          count(await writeVenues(db, [b.venue]));
+          record(b, (await writeSourcedVenues(db, [b.item]))[0]!);
         } catch (e) {
-          report.rejected.push({ row: b.row, id: b.venue.id, errors: [{ path: 'id', message: `écriture impossible : ${(e as Error).message}` }] });
+          builder.reject({ row: b.row, id: b.item.sourceId, source: b.item.source, errors: [{ path: 'id', message: `écriture impossible : ${(e as Error).message}` }] });
         }
       }
-    }
-  };
-  const count = (statuses: Map<string, string>) => {
-    for (const s of statuses.values()) {
-      if (s === 'created') report.imported++;
-      else if (s === 'updated') report.updated++;
-      else report.unchanged++;
     }
   };
 
@@ -144,41 +127,49 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
     if (next.done) break;
     const item = next.value;
     index++;
-    report.total++;
     const row = format === 'csv' ? index + 1 : index;
     if (item instanceof Error || typeof item !== 'object' || item === null || Array.isArray(item)) {
-      report.rejected.push({ row, id: null, errors: [{ path: '(ligne)', message: item instanceof Error ? item.message : "ce n'est pas un objet lieu" }] });
+      builder.read(undefined);
+      builder.reject({ row, id: null, errors: [{ path: '(ligne)', message: item instanceof Error ? item.message : "ce n'est pas un objet lieu" }] });
       continue;
     }
     const rec = item as Record<string, unknown>;
     for (const k of Object.keys(rec)) columnsSeen.add(normaliseColumnName(k));
     const extra = rec.__parsed_extra;
     delete rec.__parsed_extra;
-    const result = normaliseVenueRow(rec, { hoursParse, inseeOf });
+    const source = normaliseSource(rec.source) ?? defaultSource;
+    builder.read(source);
+    const result = normaliseVenueRow(rec, { hoursParse, inseeOf, postcodeBelongs });
     const id = result.ok ? result.venue.id : (result.id ?? null);
-    for (const w of result.warnings) report.warnings.push({ row, id, ...w });
-    if (extra) report.warnings.push({ row, id, path: '(ligne)', message: 'cellules en trop au-delà des colonnes de l’en-tête, ignorées' });
-    if (!result.ok) {
-      report.rejected.push({ row, id, errors: result.errors });
+    for (const w of result.warnings) builder.warn({ row, id, ...w });
+    if (extra) builder.warn({ row, id, path: '(ligne)', message: 'cellules en trop au-delà des colonnes de l’en-tête, ignorées' });
+    const errors = result.ok ? [] : [...result.errors];
+    if (!source) errors.push({ path: 'source', message: 'source : la ligne ne dit pas de quelle source elle vient (colonne source vide) et aucune source n’a été indiquée pour le fichier' });
+    else if (source.length > SOURCE_MAX) errors.push({ path: 'source', message: `source : ${source.length} caractères (${SOURCE_MAX} au plus)` });
+    if (id && id.length > SOURCE_ID_MAX) errors.push({ path: 'id', message: `id : ${id.length} caractères (${SOURCE_ID_MAX} au plus)` });
+    if (!result.ok || errors.length) {
+      builder.reject({ row, id, ...(source ? { source } : {}), errors });
       continue;
     }
-    if (seen.has(result.venue.id)) {
-      report.rejected.push({ row, id, errors: [{ path: 'id', message: `id : « ${result.venue.id} » apparaît déjà plus haut dans le fichier` }] });
+    const key = `${source}\0${result.venue.id}`;
+    if (seen.has(key)) {
+      builder.reject({ row, id, source, errors: [{ path: 'id', message: `id : « ${result.venue.id} » apparaît déjà plus haut dans le fichier pour la source « ${source} »` }] });
       continue;
     }
-    seen.add(result.venue.id);
+    seen.add(key);
     if (opts.departements && !opts.departements.includes(result.venue.departement)) {
-      report.rejected.push({
+      builder.reject({
         row,
         id,
+        source,
         errors: [{ path: 'code_postal', message: `le lieu est dans le département ${result.venue.departement}, hors du territoire de la structure` }],
       });
       continue;
     }
-    batch.push({ venue: result.venue, row });
+    batch.push({ item: { venue: result.venue, source: source!, sourceId: result.venue.id }, row });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
   report.columns = describeColumns([...columnsSeen]);
-  return report;
+  return builder.finish();
 }

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, DB } from '../db/schema.ts';
+import { takeSequence } from './venue-write.ts';
 import { nowIso } from '../lib/time.ts';
 import { foldText } from '../../shared/text.ts';
 import type { Venue } from '../../shared/venues/schema.ts';
 
-// Change order for device pulls: every write takes the next numbers of the single
-// venue_counter row INSIDE its transaction, as its first statement. The row lock is held
-// until commit, so writers are serialised and a sequence number is never visible before
-// every smaller one is: a reader never skips a row that commits later with a smaller seq.
+export { writeVenues, writeSourcedVenues, type WriteStatus, type WriteOutcome, type SourcedVenue } from './venue-write.ts';
 
 export interface VenueSummary {
   id: string;
@@ -18,96 +15,6 @@ export interface VenueSummary {
   code_insee?: string;
   adresse: string;
   departement: string;
-}
-
-export type WriteStatus = 'created' | 'updated' | 'unchanged';
-
-function hashVenue(v: Venue): string {
-  return createHash('sha256').update(JSON.stringify(v)).digest('hex');
-}
-
-function searchTextOf(v: Venue): string {
-  return foldText(`${v.nom} ${v.commune} ${v.code_postal} ${v.adresse}`);
-}
-
-async function takeSequence(trx: Transaction<Database>): Promise<number> {
-  const row = await trx
-    .updateTable('venue_counter')
-    .set((eb) => ({ value: eb.ref('value') }))
-    .where('id', '=', 1)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
-
-/** Writes normalised venues in one transaction; returns each one's status (idempotent by content). */
-export async function writeVenues(db: DB, venues: Venue[]): Promise<Map<string, WriteStatus>> {
-  const statuses = new Map<string, WriteStatus>();
-  if (venues.length === 0) return statuses;
-  await db.transaction().execute(async (trx) => {
-    const base = await takeSequence(trx);
-    const existing = new Map(
-      (
-        await trx
-          .selectFrom('venues')
-          .select(['id', 'content_hash', 'deleted', 'departement', 'previous_departement'])
-          .where('id', 'in', venues.map((v) => v.id))
-          .execute()
-      ).map((r) => [r.id, r]),
-    );
-    const now = nowIso();
-    let seq = base;
-    const rows = [];
-    for (const v of venues) {
-      const hash = hashVenue(v);
-      const old = existing.get(v.id);
-      if (old && old.content_hash === hash && !old.deleted) {
-        statuses.set(v.id, 'unchanged');
-        continue;
-      }
-      statuses.set(v.id, old ? 'updated' : 'created');
-      seq += 1;
-      rows.push({
-        id: v.id,
-        departement: v.departement,
-        previous_departement: old && old.departement !== v.departement ? old.departement : (old?.previous_departement ?? null),
-        nom: v.nom,
-        commune: v.commune,
-        code_postal: v.code_postal,
-        code_insee: v.code_insee ?? null,
-        search_text: searchTextOf(v),
-        data: JSON.stringify(v),
-        content_hash: hash,
-        seq,
-        deleted: 0,
-        created_at: now,
-        updated_at: now,
-      });
-    }
-    if (rows.length === 0) return;
-    await trx
-      .insertInto('venues')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          departement: eb.ref('excluded.departement'),
-          previous_departement: eb.ref('excluded.previous_departement'),
-          nom: eb.ref('excluded.nom'),
-          commune: eb.ref('excluded.commune'),
-          code_postal: eb.ref('excluded.code_postal'),
-          code_insee: eb.ref('excluded.code_insee'),
-          search_text: eb.ref('excluded.search_text'),
-          data: eb.ref('excluded.data'),
-          content_hash: eb.ref('excluded.content_hash'),
-          seq: eb.ref('excluded.seq'),
-          deleted: 0,
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-    await trx.updateTable('venue_counter').set({ value: seq }).where('id', '=', 1).execute();
-  });
-  return statuses;
 }
 
 /** Marks a venue deleted (a tombstone devices receive on their next pull). False when unknown. */
@@ -129,6 +36,12 @@ export async function deleteVenue(db: DB, id: string): Promise<boolean> {
 export async function getVenue(db: Kysely<Database>, id: string): Promise<Venue | undefined> {
   const row = await db.selectFrom('venues').select('data').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
   return row ? (JSON.parse(row.data) as Venue) : undefined;
+}
+
+/** The places whose id in their source is `sourceId` (one per source that has it), with their hub id and source. */
+export async function findBySourceId(db: DB, sourceId: string): Promise<{ id: string; source: string; linkedTo: string | null; venue: Venue }[]> {
+  const rows = await db.selectFrom('venues').select(['id', 'source', 'linked_to', 'data']).where('source_id', '=', sourceId).where('deleted', '=', 0).execute();
+  return rows.map((r) => ({ id: r.id, source: r.source, linkedTo: r.linked_to, venue: JSON.parse(r.data) as Venue }));
 }
 
 /** Names of places of activity (contracts.md: SYNC's settings endpoint). Unknown or deleted ids are left out. */
@@ -198,7 +111,7 @@ export async function pullVenues(db: DB, opts: { departements: string[]; since: 
   const head = await headSequence(db);
   const rows = await db
     .selectFrom('venues')
-    .select(['id', 'data', 'deleted', 'departement', 'seq'])
+    .select(['id', 'data', 'deleted', 'departement', 'seq', 'linked_to'])
     .where('seq', '>', opts.since)
     .where((eb) => eb.or([eb('departement', 'in', opts.departements), eb('previous_departement', 'in', opts.departements)]))
     .orderBy('seq')
@@ -209,7 +122,8 @@ export async function pullVenues(db: DB, opts: { departements: string[]; since: 
   const venues: Venue[] = [];
   const deleted: string[] = [];
   for (const r of page) {
-    if (r.deleted || !opts.departements.includes(r.departement)) deleted.push(r.id);
+    // A place linked to the same place of another source is never on devices: one place shown.
+    if (r.deleted || r.linked_to || !opts.departements.includes(r.departement)) deleted.push(r.id);
     else venues.push(JSON.parse(r.data) as Venue);
   }
   const last = page.length ? Number(page[page.length - 1]!.seq) : opts.since;

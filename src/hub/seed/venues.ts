@@ -10,8 +10,8 @@ const DEMO_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 /** Imports the demo venues (data-demo/hub-du-sud-2023-05-17.json) on first start. */
 export async function seedVenues(db: DB, _ctx: SeedContext): Promise<string[]> {
   if (!fs.existsSync(DEMO_FILE)) return ['Demo places not imported: data-demo/hub-du-sud-2023-05-17.json is missing.'];
-  const r = await importVenues(db, fs.createReadStream(DEMO_FILE));
+  const r = await importVenues(db, fs.createReadStream(DEMO_FILE), { source: 'hub-du-sud' });
   return [
-    `${r.imported} places of the Région Sud directory imported (sample of 2023-05-17; ${r.rejected.length} rejected, ${r.warnings.length} warnings: npm run hub -- import-venues FILE for your own file).`,
+    `${r.imported} places of the Région Sud directory imported (sample of 2023-05-17; ${r.rejected.length} rejected, ${r.warningCount} warnings: npm run hub -- import-venues FILE for your own file).`,
   ];
 }

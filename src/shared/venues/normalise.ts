@@ -28,6 +28,8 @@ export interface NormaliseOptions {
   hoursParse?: (value: string) => boolean;
   /** the INSEE code of a commune from its postcode and name, when the file lacks it */
   inseeOf?: (codePostal: string, commune: string) => string | undefined;
+  /** whether a postcode belongs to the commune (its INSEE code when given); a padded postcode that does not is refused */
+  postcodeBelongs?: (codePostal: string, commune: string, codeInsee?: string) => boolean;
 }
 
 const KNOWN = new Set<string>([...VENUE_COLUMNS, ...Object.keys(LEGACY_COLUMNS)]);
@@ -68,10 +70,8 @@ export function normaliseVenueRow(input: Record<string, unknown>, opts: Normalis
   if (pivot && !/^[a-zA-Z0-9]{9,14}$/.test(pivot)) errors.push({ path: 'pivot', message: `pivot : « ${pivot} » n'est pas un SIRET ou RNA (9 à 14 lettres ou chiffres)` });
 
   let codePostal = text('code_postal')?.replace(/\s/g, '');
-  if (codePostal && /^\d{4}$/.test(codePostal)) {
-    warn('code_postal', `code_postal : « ${codePostal} » complété en « 0${codePostal} » (zéro initial perdu)`);
-    codePostal = `0${codePostal}`;
-  }
+  const paddedFrom = codePostal && /^\d{4}$/.test(codePostal) ? codePostal : undefined;
+  if (paddedFrom) codePostal = `0${paddedFrom}`;
   if (codePostal && !/^\d{5}$/.test(codePostal)) errors.push({ path: 'code_postal', message: `code_postal : « ${codePostal} » n'est pas un code postal à 5 chiffres` });
 
   const dateRaw = text('date_maj');
@@ -86,6 +86,13 @@ export function normaliseVenueRow(input: Record<string, unknown>, opts: Normalis
     codeInsee = undefined;
   }
   const commune = text('commune');
+  if (paddedFrom && commune) {
+    // A lost leading zero is put back only when the result is a postcode of the row's commune.
+    if (opts.postcodeBelongs && !opts.postcodeBelongs(codePostal!, commune, codeInsee)) {
+      const of = codeInsee ? `de la commune « ${commune} » (code INSEE ${codeInsee})` : `de la commune « ${commune} »`;
+      errors.push({ path: 'code_postal', message: `code_postal : « ${paddedFrom} » complété en « ${codePostal} » n'est pas un code postal ${of}` });
+    } else warn('code_postal', `code_postal : « ${paddedFrom} » complété en « ${codePostal} » (zéro initial perdu)`);
+  }
   if (!codeInsee && codePostal && commune && opts.inseeOf) codeInsee = opts.inseeOf(codePostal, commune);
 
   const departement = codePostal && /^\d{5}$/.test(codePostal) ? departementOf(codePostal, codeInsee) : undefined;

@@ -17,6 +17,16 @@ export interface VenueTable {
   /** change sequence: every write takes the next value of venue_counter (see repositories/venues.ts) */
   seq: number;
   deleted: number;
+  /** where the place comes from (the file's `source`, or the one given at import); with source_id, its identity (migration 009) */
+  source: string;
+  /** the place's id in its source */
+  source_id: string;
+  /** the SIRET that links it to another source's place (null for none or a placeholder) */
+  match_pivot: string | null;
+  /** folded name|address|postcode, the other way to link */
+  match_key: string | null;
+  /** the hub id of the same place from another source: this one is kept on the hub, never sent to devices */
+  linked_to: string | null;
   created_at: string;
   updated_at: string;
 }

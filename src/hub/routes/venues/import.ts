@@ -8,13 +8,14 @@ import { territoryOf } from './scope.ts';
  * POST /api/v1/admin/venues/import: the body (CSV or JSON in the national standard) is
  * streamed to the importer, never parsed whole. A coordinator imports for one of its
  * structures (`?structureId=`), limited to its territory; an admin may import anything.
+ * `?source=` names the source of rows whose `source` cell is empty; `?full=1` lists every warning.
  */
 export default async function venueImportRoutes(app: FastifyInstance) {
   // Encapsulated: the raw body stream replaces the JSON parser for this route only.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 
-  app.post<{ Querystring: { structureId?: string } }>(
+  app.post<{ Querystring: { structureId?: string; source?: string; full?: string } }>(
     '/api/v1/admin/venues/import',
     { preHandler: requireStaff('admin', 'coordinator'), bodyLimit: 200 * 1024 * 1024 },
     async (req) => {
@@ -30,7 +31,7 @@ export default async function venueImportRoutes(app: FastifyInstance) {
         throw new HttpProblem(400, 'Fichier manquant', 'Envoyez le fichier (CSV ou JSON) dans le corps de la requête.');
       }
       try {
-        return await importVenues(app.db, body, { departements });
+        return await importVenues(app.db, body, { departements, source: req.query.source, full: req.query.full === '1' || req.query.full === 'true' });
       } catch (e) {
         if (e instanceof ImportFileError) throw new HttpProblem(400, 'Fichier illisible', e.message);
         throw e;
