@@ -1,8 +1,8 @@
 // In Chromium, on the hub's origin: enrols this browser profile with the app's own enrolment
 // code, queues records with the app's own saveActivity (record + outbox entry), then runs the
 // app's sync client (syncOnce: push in batches of 500, then the pulls) and reports the time.
-import { applyActivityResults, countActivitiesBySyncState, getActivities, markActivitiesSent, saveActivity } from '../../src/app/db/activities.ts';
-import { countPending, pendingIds } from '../../src/app/db/outbox.ts';
+import { applyActivityResults, countActivitiesBySyncState, saveActivity } from '../../src/app/db/activities.ts';
+import { countPending, pendingIds, takeActivityBatch } from '../../src/app/db/outbox.ts';
 import { getDeviceIdentity } from '../../src/app/db/settings.ts';
 import { db } from '../../src/app/db/index.ts';
 import { hubRequest } from '../../src/app/features/sync/lib/http.ts';
@@ -42,11 +42,15 @@ const api = {
     const actual = JSON.stringify(Object.entries(saved).sort());
     if (expected !== actual) throw new Error(`saveActivity writes another row shape than the bench's bulk queue: ${actual} vs ${expected}`);
     const savedOutbox = await db.outbox.get(`activity:${first.id}`);
-    const outbox = (id: string) => ({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: iso });
-    if (JSON.stringify(savedOutbox) !== JSON.stringify(outbox(first.id))) throw new Error(`saveActivity writes another outbox entry: ${JSON.stringify(savedOutbox)}`);
-    await db.transaction('rw', db.activities, db.outbox, async () => {
+    const outbox = (id: string, seq: number) => ({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: iso, seq });
+    const firstSeq = Number(savedOutbox?.seq);
+    if (JSON.stringify(savedOutbox) !== JSON.stringify(outbox(first.id, firstSeq))) throw new Error(`saveActivity writes another outbox entry: ${JSON.stringify(savedOutbox)}`);
+    // The same sequence counter saveActivity advances (outbox.ts enqueueInTransaction).
+    await db.transaction('rw', db.activities, db.outbox, db.kv, async () => {
+      const last = Number((await db.kv.get('outbox.seq'))?.value ?? 0);
       await db.activities.bulkPut(rest.map(mirror));
-      await db.outbox.bulkPut(rest.map((r) => outbox(r.id)));
+      await db.outbox.bulkPut(rest.map((r, i) => outbox(r.id, last + 1 + i)));
+      await db.kv.put({ key: 'outbox.seq', value: last + rest.length });
     });
     return countPending('activity');
   },
@@ -71,20 +75,16 @@ const api = {
       t[name] = Math.round(now - mark);
       mark = now;
     };
-    const ids = await pendingIds('activity', size);
-    lap('pendingIds');
-    const rows = await getActivities(ids);
-    lap('getActivities');
-    const records = rows.flatMap((r) => (r ? [toWire(r)] : []));
+    const taken = await takeActivityBatch({ limit: size });
+    lap('takeActivityBatch');
+    const records = taken.rows.map(toWire);
     lap('toWire');
-    await markActivitiesSent(records.map((r) => ({ id: r.id, revision: r.revision })));
-    lap('markActivitiesSent');
     const res = await hubRequest(identity, '/api/v1/sync/activities', { method: 'POST', json: { records } });
     lap('hubRequest (hub ingest + network)');
     const answer = parsePushResponse(res.body, records.map((r) => r.id));
     lap('parsePushResponse');
     if (!answer) throw new Error('malformed answer');
-    await applyActivityResults(answer.results);
+    await applyActivityResults(answer.results, taken.seqs);
     lap('applyActivityResults');
     t.records = records.length;
     return t;

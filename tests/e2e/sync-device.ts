@@ -40,7 +40,12 @@ export async function queueSessionsOffline(page: Page, count: number, opts: { st
         });
       const idb = await open();
       const out: { id: string; revision: number }[] = [];
-      const tx = idb.transaction(['activities', 'outbox'], 'readwrite');
+      const tx = idb.transaction(['activities', 'outbox', 'kv'], 'readwrite');
+      // The outbox sequence counter the app advances on every change (db/outbox.ts).
+      let seq = await new Promise<number>((resolve) => {
+        const g = tx.objectStore('kv').get('outbox.seq');
+        g.onsuccess = () => resolve(Number((g.result as { value?: number } | undefined)?.value ?? 0));
+      });
       for (let i = 0; i < count; i++) {
         const id = crypto.randomUUID();
         const day = new Date(Date.UTC(2026, 9, 1 + ((startDay + i) % 50)));
@@ -68,9 +73,10 @@ export async function queueSessionsOffline(page: Page, count: number, opts: { st
           updatedAt: stamp,
           syncState: 'pending',
         });
-        tx.objectStore('outbox').put({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: stamp });
+        tx.objectStore('outbox').put({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: stamp, seq: ++seq });
         out.push({ id, revision: 1 });
       }
+      tx.objectStore('kv').put({ key: 'outbox.seq', value: seq });
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
@@ -90,10 +96,14 @@ export async function editSessions(page: Page, ids: string[]): Promise<QueuedRec
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const tx = idb.transaction(['activities', 'outbox'], 'readwrite');
+    const tx = idb.transaction(['activities', 'outbox', 'kv'], 'readwrite');
     const store = tx.objectStore('activities');
     const out: { id: string; revision: number }[] = [];
     const now = new Date().toISOString();
+    let seq = await new Promise<number>((resolve) => {
+      const g = tx.objectStore('kv').get('outbox.seq');
+      g.onsuccess = () => resolve(Number((g.result as { value?: number } | undefined)?.value ?? 0));
+    });
     for (const id of ids) {
       const row = await new Promise<Record<string, unknown>>((resolve) => {
         const r = store.get(id);
@@ -102,9 +112,10 @@ export async function editSessions(page: Page, ids: string[]): Promise<QueuedRec
       const sent = (row.sentRevision as number | undefined) ?? 0;
       const revision = sent >= (row.revision as number) || row.syncState === 'synced' ? (row.revision as number) + 1 : (row.revision as number);
       store.put({ ...row, revision, durationMin: 120, updatedAt: now, syncState: 'pending' });
-      tx.objectStore('outbox').put({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: now });
+      tx.objectStore('outbox').put({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: now, seq: ++seq });
       out.push({ id, revision });
     }
+    tx.objectStore('kv').put({ key: 'outbox.seq', value: seq });
     await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
     idb.close();
     return out;

@@ -1,13 +1,16 @@
 import { liveQuery } from 'dexie';
 import { db } from './index.ts';
-import { withSentRevision, type ActivityRow, type DraftRow } from './rows/activities.ts';
+import { enqueueInTransaction } from './outbox.ts';
+import type { ActivityRow, DraftRow } from './rows/activities.ts';
 import type { LocalActivity, SyncError, SyncState } from '../../shared/activity/anonymise.ts';
 import { toWire } from '../../shared/activity/anonymise.ts';
 import { ActivityRecordSchema, issuesToErrors, type ActivityRecord } from '../../shared/activity/record.ts';
 import type { ActivityType } from '../../shared/activity/codes.ts';
 
-// Activity records and form drafts on the device. Every write of a record also writes its
-// outbox entry in the same transaction, so a record is never saved without being queued.
+// Activity records and form drafts on the device. Every change of a record reads the stored
+// row, writes the new one and queues it (a new outbox sequence) in one transaction, so a
+// record is never saved without being queued and a push never slips between the read and the
+// write (its revision would otherwise be reused for other content).
 
 export type { ActivityRow, DraftRow };
 
@@ -28,12 +31,18 @@ function nextRevision(row: ActivityRow | undefined, wanted: number): number {
   return mayBeOnHub ? row.revision + 1 : row.revision;
 }
 
-async function writeQueued(row: ActivityRow, now: string, draftId?: string): Promise<void> {
-  const tables = draftId ? [db.activities, db.outbox, db.drafts] : [db.activities, db.outbox];
-  await db.transaction('rw', tables, async () => {
+type Change = (existing: ActivityRow | undefined, now: string) => ActivityRow | undefined;
+
+/** Reads the stored row, builds the new one and writes it with its outbox entry, all in one transaction. */
+async function changeQueued(id: string, change: Change, now: string, draftId?: string): Promise<ActivityRow | undefined> {
+  const tables = draftId ? [db.activities, db.outbox, db.kv, db.drafts] : [db.activities, db.outbox, db.kv];
+  return db.transaction('rw', tables, async () => {
+    const row = change(await db.activities.get(id), now);
+    if (!row) return undefined;
     await db.activities.put(row);
-    await db.outbox.put({ key: outboxKey(row.id), kind: 'activity', id: row.id, enqueuedAt: now });
+    await enqueueInTransaction('activity', row.id, now);
     if (draftId) await db.drafts.delete(draftId);
+    return row;
   });
 }
 
@@ -43,40 +52,44 @@ async function writeQueued(row: ActivityRow, now: string, draftId?: string): Pro
  * would not pass the hub's schema; a full disk throws a quota error and changes nothing.
  */
 export async function saveActivity(local: LocalActivity, opts: { draftId?: string; now?: Date } = {}): Promise<ActivityRow> {
-  const now = (opts.now ?? new Date()).toISOString();
-  const existing = await db.activities.get(local.id);
   const { syncErrors: _e, sentRevision: _s, deleted: _d, ...fields } = local;
-  const row: ActivityRow = {
-    ...fields,
-    revision: nextRevision(existing, local.revision),
-    createdAt: existing?.createdAt ?? local.createdAt ?? now,
-    updatedAt: now,
-    syncState: 'pending',
-  };
-  if (existing?.sentRevision !== undefined) row.sentRevision = existing.sentRevision;
-  if (!row.notes?.trim()) delete row.notes;
-  const parsed = ActivityRecordSchema.safeParse(toWire(row));
-  if (!parsed.success) throw new InvalidActivityError(issuesToErrors(parsed.error.issues));
-  await writeQueued(row, now, opts.draftId);
-  return row;
+  const saved = await changeQueued(
+    local.id,
+    (existing, now) => {
+      const row: ActivityRow = {
+        ...fields,
+        revision: nextRevision(existing, local.revision),
+        createdAt: existing?.createdAt ?? local.createdAt ?? now,
+        updatedAt: now,
+        syncState: 'pending',
+      };
+      if (existing?.sentRevision !== undefined) row.sentRevision = existing.sentRevision;
+      if (!row.notes?.trim()) delete row.notes;
+      const parsed = ActivityRecordSchema.safeParse(toWire(row));
+      if (!parsed.success) throw new InvalidActivityError(issuesToErrors(parsed.error.issues));
+      return row;
+    },
+    (opts.now ?? new Date()).toISOString(),
+    opts.draftId,
+  );
+  return saved!;
 }
 
 /** Deletes a record: a local tombstone (its notes erased) queued as a deletion for the hub. */
 export async function deleteActivity(id: string, now = new Date()): Promise<void> {
-  const existing = await db.activities.get(id);
-  if (!existing || existing.deleted) return;
-  const { notes: _n, syncErrors: _e, ...rest } = existing;
-  const iso = now.toISOString();
-  await writeQueued({ ...rest, revision: nextRevision(existing, existing.revision), deleted: true, syncState: 'pending', updatedAt: iso }, iso);
+  await changeQueued(
+    id,
+    (existing, iso) => {
+      if (!existing || existing.deleted) return undefined;
+      const { notes: _n, syncErrors: _e, ...rest } = existing;
+      return { ...rest, revision: nextRevision(existing, existing.revision), deleted: true, syncState: 'pending', updatedAt: iso };
+    },
+    now.toISOString(),
+  );
 }
 
 export function getActivity(id: string): Promise<ActivityRow | undefined> {
   return db.activities.get(id);
-}
-
-/** Rows by id, tombstones included (for building a push batch). */
-export async function getActivities(ids: string[]): Promise<(ActivityRow | undefined)[]> {
-  return db.activities.bulkGet(ids);
 }
 
 export interface ActivityFilter {
@@ -104,18 +117,6 @@ export function watchActivities(filter: ActivityFilter, cb: (rows: ActivityRow[]
   return () => sub.unsubscribe();
 }
 
-/** Records the revision about to be pushed for each record (called right before sending a batch). */
-export async function markActivitiesSent(items: { id: string; revision: number }[]): Promise<void> {
-  await db.transaction('rw', db.activities, async () => {
-    const rows = await db.activities.bulkGet(items.map((i) => i.id));
-    const changed = rows.flatMap((row, i) => {
-      const marked = row && withSentRevision(row, items[i]!.revision);
-      return marked && marked !== row ? [marked] : [];
-    });
-    if (changed.length) await db.activities.bulkPut(changed);
-  });
-}
-
 export interface ActivityResult {
   id: string;
   status: 'created' | 'updated' | 'unchanged' | 'conflict' | 'rejected';
@@ -124,27 +125,29 @@ export interface ActivityResult {
 }
 
 /**
- * Applies the hub's answers (up to a 500-record batch, one bulk read and one bulk write):
- * synced, conflict or rejected; a record edited since it was sent stays queued; an answer for
- * a record that is gone just leaves the outbox.
+ * Applies the hub's answers to a batch (one bulk read, one bulk write): `seqs[i]` is the outbox
+ * sequence under which `results[i]`'s record was sent. An answer counts only while the entry
+ * still holds that sequence: a record changed since it was sent (edited, deleted) stays queued
+ * with its newer change, whatever the hub said about the older one. Synced, conflict or
+ * rejected (with the hub's reasons, out of the queue until edited again); an answer for a
+ * record that is gone just removes its entry.
  */
-export async function applyActivityResults(results: ActivityResult[]): Promise<void> {
+export async function applyActivityResults(results: ActivityResult[], seqs: readonly number[]): Promise<void> {
+  if (seqs.length !== results.length) throw new Error('one outbox sequence per result');
   await db.transaction('rw', db.activities, db.outbox, async () => {
-    const rows = await db.activities.bulkGet(results.map((r) => r.id));
+    const keys = results.map((r) => outboxKey(r.id));
+    const [rows, entries] = await Promise.all([db.activities.bulkGet(results.map((r) => r.id)), db.outbox.bulkGet(keys)]);
     const puts = new Map<string, ActivityRow>();
     const dequeued: string[] = [];
     results.forEach((result, i) => {
-      const row = puts.get(result.id) ?? rows[i];
-      if (!row) {
-        dequeued.push(outboxKey(result.id));
-        return;
-      }
+      const entry = entries[i];
+      if (!entry || entry.seq !== seqs[i]) return; // changed since it was sent: its newer change is queued
+      dequeued.push(keys[i]!);
+      const row = rows[i];
+      if (!row) return;
       const ok = result.status === 'created' || result.status === 'updated' || result.status === 'unchanged';
-      const answered = ok ? (result.revision ?? row.sentRevision ?? row.revision) : (row.sentRevision ?? row.revision);
-      if (row.revision > answered) return; // edited since: the newer revision is still queued
       const { syncErrors: _e, ...rest } = row;
       puts.set(result.id, ok ? { ...rest, syncState: 'synced' } : { ...rest, syncState: result.status as SyncState, syncErrors: result.errors ?? [] });
-      dequeued.push(outboxKey(result.id));
     });
     if (puts.size) await db.activities.bulkPut([...puts.values()]);
     if (dequeued.length) await db.outbox.bulkDelete(dequeued);

@@ -30,6 +30,17 @@ export class KarioleDB extends Dexie {
     // Venues: the directory is read whole into its search index, never queried by postcode or
     // département; dropping those two indexes makes each sync page cheaper to write.
     this.version(30).stores({ venues: 'id' });
+    // Outbox entries carry the sequence number of the change they queue: a push acknowledges
+    // only the sequences it sent (outbox.ts). Entries already queued keep their order.
+    this.version(33)
+      .stores({ outbox: 'key, kind, enqueuedAt, seq' })
+      .upgrade(async (tx) => {
+        const entries = await tx.table('outbox').orderBy('enqueuedAt').toArray();
+        let seq = 0;
+        for (const e of entries as { seq?: number }[]) e.seq = ++seq;
+        await tx.table('outbox').bulkPut(entries);
+        await tx.table('kv').put({ key: 'outbox.seq', value: seq });
+      });
   }
 }
 

@@ -9,12 +9,19 @@ import {
   listActivities,
   loadActivityHabits,
   loadDraft,
-  markActivitiesSent,
   saveActivity,
   saveDraft,
 } from '../../../src/app/db/activities.ts';
+import { takeActivityBatch } from '../../../src/app/db/outbox.ts';
+import type { ActivityResult } from '../../../src/app/db/activities.ts';
 import type { LocalActivity } from '../../../src/shared/activity/anonymise.ts';
 import { isQuotaError } from '../../../src/app/shell/storage.ts';
+
+/** What a push does first: takes the queued records (their revision noted as sent); returns the answer applier. */
+async function takeForPush() {
+  const batch = await takeActivityBatch({ limit: 500 });
+  return (results: ActivityResult[]) => applyActivityResults(results, results.map((r) => batch.seqs[batch.rows.findIndex((row) => row.id === r.id)]!));
+}
 
 let seq = 0;
 function aSession(over: Partial<LocalActivity> = {}): LocalActivity {
@@ -78,7 +85,7 @@ describe('saving an activity', () => {
     await saveActivity(s);
     await saveActivity({ ...s, durationMin: 45 });
     expect((await getActivity(s.id))?.revision).toBe(1);
-    await markActivitiesSent([{ id: s.id, revision: 1 }]);
+    await takeForPush();
     await saveActivity({ ...s, durationMin: 60 });
     expect(await getActivity(s.id)).toMatchObject({ revision: 2, durationMin: 60, syncState: 'pending' });
     await saveActivity({ ...s, durationMin: 90 });
@@ -94,7 +101,7 @@ describe('saving an activity', () => {
   it('on a full disk, throws a quota error and loses nothing already saved', async () => {
     const s = aSession();
     await saveActivity(s);
-    await applyActivityResults([{ id: s.id, status: 'created', revision: 1 }]);
+    await (await takeForPush())([{ id: s.id, status: 'created', revision: 1 }]);
     await saveDraft('new', { kept: true });
     fillTheDiskOnNextOutboxWrite();
     const err = await saveActivity({ ...s, durationMin: 120 }, { draftId: 'new' }).catch((e: unknown) => e);
@@ -108,8 +115,7 @@ describe('deleting an activity', () => {
   it('keeps a tombstone without its notes, queued, hidden from the list', async () => {
     const s = aSession({ notes: 'secret' });
     await saveActivity(s);
-    await markActivitiesSent([{ id: s.id, revision: 1 }]);
-    await applyActivityResults([{ id: s.id, status: 'created', revision: 1 }]);
+    await (await takeForPush())([{ id: s.id, status: 'created', revision: 1 }]);
     await deleteActivity(s.id);
     const row = await getActivity(s.id);
     expect(row).toMatchObject({ deleted: true, revision: 2, syncState: 'pending' });
@@ -125,12 +131,9 @@ describe('applying the hub results', () => {
     const b = aSession();
     await saveActivity(a);
     await saveActivity(b);
-    await markActivitiesSent([
-      { id: a.id, revision: 1 },
-      { id: b.id, revision: 1 },
-    ]);
+    const answer = await takeForPush();
     await saveActivity({ ...b, durationMin: 45 }); // edited while the push is in flight: revision 2
-    await applyActivityResults([
+    await answer([
       { id: a.id, status: 'created', revision: 1 },
       { id: b.id, status: 'created', revision: 1 },
     ]);
@@ -144,12 +147,9 @@ describe('applying the hub results', () => {
     const b = aSession();
     await saveActivity(a);
     await saveActivity(b);
-    await markActivitiesSent([
-      { id: a.id, revision: 1 },
-      { id: b.id, revision: 1 },
-    ]);
+    const answer = await takeForPush();
     const errors = [{ path: 'place.venueId', message: "Lieu d'activité : lieu inconnu." }];
-    await applyActivityResults([
+    await answer([
       { id: a.id, status: 'rejected', errors },
       { id: b.id, status: 'conflict', revision: 1 },
     ]);

@@ -129,6 +129,8 @@ describe('a new activity form', () => {
     await waitFor(async () => expect(await listActivities()).toHaveLength(1));
     const [saved] = await listActivities();
     expect(saved).toMatchObject({ type: 'individuel', durationMin: 30, themes: ['email'], place: { kind: 'lieu_activite', venueId: 'venue-moulins' }, syncState: 'pending' });
+    // A random v4 id: nothing in it dates the session.
+    expect(saved!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(await loadDraft('new')).toBeUndefined();
   });
 

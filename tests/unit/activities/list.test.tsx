@@ -2,7 +2,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { ActivityList } from '../../../src/app/features/activities/list/ActivityList.tsx';
-import { applyActivityResults, deleteActivity, markActivitiesSent, saveActivity } from '../../../src/app/db/activities.ts';
+import { applyActivityResults, deleteActivity, saveActivity } from '../../../src/app/db/activities.ts';
+import { takeActivityBatch } from '../../../src/app/db/outbox.ts';
 import type { LocalActivity } from '../../../src/shared/activity/anonymise.ts';
 import { today, addDays } from '../../../src/app/features/activities/lib/dates.ts';
 import { givenEmptyDevice, givenFrenchInterface, givenStructureSettings, pressed, renderInApp } from './helpers.tsx';
@@ -80,12 +81,16 @@ describe('"Mes accompagnements"', () => {
     const sent = aRecord();
     const refused = aRecord();
     const waiting = aRecord();
-    for (const r of [sent, refused, waiting]) await saveActivity(r);
-    await markActivitiesSent([sent, refused].map(({ id }) => ({ id, revision: 1 })));
-    await applyActivityResults([
-      { id: sent.id, status: 'created', revision: 1 },
-      { id: refused.id, status: 'rejected', errors: [{ path: 'place.venueId', message: "Lieu d'activité : ce lieu n'appartient pas à la structure." }] },
-    ]);
+    for (const r of [sent, refused]) await saveActivity(r);
+    const batch = await takeActivityBatch({ limit: 500 });
+    await saveActivity(waiting);
+    await applyActivityResults(
+      [
+        { id: sent.id, status: 'created', revision: 1 },
+        { id: refused.id, status: 'rejected', errors: [{ path: 'place.venueId', message: "Lieu d'activité : ce lieu n'appartient pas à la structure." }] },
+      ],
+      [sent, refused].map(({ id }) => batch.seqs[batch.rows.findIndex((r) => r.id === id)]!),
+    );
     await openList();
     await waitFor(() => expect(screen.getAllByTestId('activity-item')).toHaveLength(3));
     const states = screen.getAllByTestId('activity-sync-state').map((b) => b.textContent);

@@ -44,4 +44,29 @@ describe('opening an older device database', () => {
     expect((await current.kv.get('device'))?.value).toMatchObject({ deviceId: 'd1' });
     current.close();
   });
+
+  it('v33: queued entries get outbox sequences in the order they were queued, and the counter continues after them', async () => {
+    const old = new Dexie(NAME);
+    old.version(30).stores({ ...FIRST_RELEASE_STORES, venues: 'id' });
+    await old.open();
+    await old.table('activities').bulkPut(['b', 'a', 'c'].map((id) => ({ id, date: '2026-11-20', type: 'individuel', syncState: 'pending', updatedAt: 'x', revision: 1 })));
+    await old.table('outbox').bulkPut([
+      { key: 'activity:a', kind: 'activity', id: 'a', enqueuedAt: '2026-11-20T10:00:02Z' },
+      { key: 'activity:b', kind: 'activity', id: 'b', enqueuedAt: '2026-11-20T10:00:01Z' },
+      { key: 'venueReport:r', kind: 'venueReport', id: 'r', enqueuedAt: '2026-11-20T10:00:03Z' },
+      { key: 'activity:c', kind: 'activity', id: 'c', enqueuedAt: '2026-11-20T10:00:04Z' },
+    ]);
+    old.close();
+
+    const current = new KarioleDB(NAME);
+    await current.open();
+    expect((await current.outbox.orderBy('seq').toArray()).map((e) => [e.key, e.seq])).toEqual([
+      ['activity:b', 1],
+      ['activity:a', 2],
+      ['venueReport:r', 3],
+      ['activity:c', 4],
+    ]);
+    expect((await current.kv.get('outbox.seq'))?.value).toBe(4);
+    current.close();
+  });
 });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/app/db/index.ts';
-import { applyActivityResults, markActivitiesSent, type ActivityResult } from '../../../src/app/db/activities.ts';
+import { applyActivityResults, deleteActivity, saveActivity, type ActivityResult } from '../../../src/app/db/activities.ts';
 import { takeActivityBatch } from '../../../src/app/db/outbox.ts';
 import type { ActivityRow } from '../../../src/app/db/rows/activities.ts';
 
-// The sync client takes its batch in one transaction (takeActivityBatch) where the activities
-// feature marks records one list at a time (markActivitiesSent); both then apply the hub's
-// answers in bulk. Same scenario through both: same rows, same outbox, as the protocol says.
+// The sync client takes its batch in one transaction (takeActivityBatch: the revision sent and
+// the outbox sequence of each record), then applies the hub's answers in bulk, acknowledging
+// exactly the sequences it sent: a record changed while the push was in flight stays queued.
 
 function row(id: string, revision: number, sentRevision?: number): ActivityRow {
   return {
@@ -32,9 +32,9 @@ function row(id: string, revision: number, sentRevision?: number): ActivityRow {
   };
 }
 
-const ids = Array.from({ length: 7 }, () => randomUUID());
+const ids = Array.from({ length: 8 }, () => randomUUID());
 // Queued: new records, one sent before at revision 1 and edited since (revision 2).
-const rows = [row(ids[0]!, 1), row(ids[1]!, 1), row(ids[2]!, 1), row(ids[3]!, 1), row(ids[4]!, 2, 1), row(ids[5]!, 1)];
+const rows = [row(ids[0]!, 1), row(ids[1]!, 1), row(ids[2]!, 1), row(ids[3]!, 1), row(ids[4]!, 2, 1), row(ids[5]!, 1), row(ids[7]!, 1)];
 const answers: ActivityResult[] = [
   { id: ids[0]!, status: 'created', revision: 1 },
   { id: ids[1]!, status: 'updated', revision: 1 }, // edited while in flight: stays queued
@@ -42,47 +42,60 @@ const answers: ActivityResult[] = [
   { id: ids[3]!, status: 'rejected', errors: [{ path: 'themes', message: 'manquant' }] },
   { id: ids[4]!, status: 'unchanged', revision: 2 },
   { id: ids[5]!, status: 'unchanged' },
-  { id: ids[6]!, status: 'created', revision: 1 }, // no such row: its entry goes
+  { id: ids[7]!, status: 'created', revision: 1 }, // deleted while in flight: the deletion stays queued
 ];
-
-/** A record edited on the device while its push is in flight (the form bumps a sent revision). */
-async function editedInFlight(id: string) {
-  const r = (await db.activities.get(id))!;
-  await db.activities.put({ ...r, revision: r.revision + 1, durationMin: 45 });
-}
 
 async function given() {
   await Promise.all(db.tables.map((t) => t.clear()));
+  // Queued through the db module, so each entry has its sequence; then the rows as the scenario needs them.
+  for (const r of rows) {
+    const { syncState: _s, sentRevision: _r, ...local } = r;
+    await saveActivity(local);
+  }
   await db.activities.bulkPut(rows);
-  await db.outbox.bulkPut(ids.slice(0, 6).map((id) => ({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: '2026-11-20T10:00:00.000Z' })));
 }
 
-async function snapshot() {
-  return { rows: await db.activities.orderBy('id').toArray(), outbox: (await db.outbox.toArray()).map((o) => o.key).sort() };
-}
-
-describe('sync results applied in bulk', () => {
+describe('sync results applied in bulk, acknowledged by outbox sequence', () => {
   beforeEach(given);
 
-  it('take a batch, mark it sent and apply results exactly as the activities feature does', async () => {
-    await markActivitiesSent(rows.map((r) => ({ id: r.id, revision: r.revision })));
-    await editedInFlight(ids[1]!);
-    await applyActivityResults(answers);
-    const reference = await snapshot();
-    await given();
-    const batch = await takeActivityBatch(500);
-    expect(batch.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(batch.every((r) => r.sentRevision === r.revision)).toBe(true);
-    await editedInFlight(ids[1]!);
-    await applyActivityResults(answers);
-    expect(await snapshot()).toEqual(reference);
-    // And the reference is what the protocol asks for.
-    const state = Object.fromEntries(reference.rows.map((r) => [r.id, r.syncState]));
+  it('marks what was sent and is unchanged since; keeps queued what changed while in flight', async () => {
+    const batch = await takeActivityBatch({ limit: 500 });
+    expect(batch.rows.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(batch.rows.every((r) => r.sentRevision === r.revision)).toBe(true);
+    expect(new Set(batch.seqs).size).toBe(rows.length);
+    const edited = await saveActivity({ ...(await db.activities.get(ids[1]!))!, durationMin: 45 });
+    expect(edited.revision).toBe(2);
+    await deleteActivity(ids[7]!);
+    const seqOf = (id: string) => batch.seqs[batch.rows.findIndex((r) => r.id === id)]!;
+    await applyActivityResults(answers, answers.map((a) => seqOf(a.id)));
+    const state = Object.fromEntries((await db.activities.toArray()).map((r) => [r.id, r.syncState]));
     expect(state[ids[0]!]).toBe('synced');
     expect(state[ids[1]!]).toBe('pending');
     expect(state[ids[2]!]).toBe('conflict');
     expect(state[ids[3]!]).toBe('rejected');
     expect(state[ids[4]!]).toBe('synced');
-    expect(reference.outbox).toEqual([`activity:${ids[1]}`]);
+    expect(state[ids[5]!]).toBe('synced');
+    expect(state[ids[7]!]).toBe('pending');
+    expect(await db.activities.get(ids[7]!)).toMatchObject({ deleted: true, revision: 2 });
+    expect((await db.outbox.toArray()).map((o) => o.key).sort()).toEqual([`activity:${ids[1]}`, `activity:${ids[7]}`].sort());
+  });
+
+  it('an answer for a record that is gone removes its entry; an answer for another sequence removes nothing', async () => {
+    const batch = await takeActivityBatch({ limit: 500 });
+    await db.activities.delete(ids[0]!);
+    await applyActivityResults([{ id: ids[0]!, status: 'created', revision: 1 }], [batch.seqs[0]!]);
+    expect(await db.outbox.get(`activity:${ids[0]}`)).toBeUndefined();
+    await applyActivityResults([{ id: ids[5]!, status: 'created', revision: 1 }], [batch.seqs[0]!]);
+    expect(await db.outbox.get(`activity:${ids[5]}`)).toBeDefined();
+    expect((await db.activities.get(ids[5]!))?.syncState).toBe('pending');
+  });
+
+  it('caps a batch by bytes as well as by count, always taking at least one record', async () => {
+    const one = await takeActivityBatch({ limit: 500, maxBytes: 250, sizeOf: () => 100 });
+    expect(one.rows).toHaveLength(2);
+    const huge = await takeActivityBatch({ limit: 500, maxBytes: 10, sizeOf: () => 100, exclude: new Set(one.rows.map((r) => r.id)) });
+    expect(huge.rows).toHaveLength(1);
+    const counted = await takeActivityBatch({ limit: 3 });
+    expect(counted.rows).toHaveLength(3);
   });
 });

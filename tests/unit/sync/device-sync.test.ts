@@ -6,7 +6,7 @@ import { countStoredActivities, getStoredActivity } from '../../../src/hub/repos
 import type { Structure } from '../../../src/hub/repositories/structures.ts';
 import { db } from '../../../src/app/db/index.ts';
 import { deleteActivity, getActivity, saveActivity } from '../../../src/app/db/activities.ts';
-import { countPending } from '../../../src/app/db/outbox.ts';
+import { countPending, enqueueOrphanActivities } from '../../../src/app/db/outbox.ts';
 import { getDeviceIdentity, loadDeviceSettings, loadSyncStatus } from '../../../src/app/db/settings.ts';
 import type { LocalActivity } from '../../../src/shared/activity/anonymise.ts';
 import { enrolDevice } from '../../../src/app/features/sync/lib/enrol.ts';
@@ -135,7 +135,7 @@ describe('device sync client against the real hub', { timeout: 120_000 }, () => 
     // Another copy of the record (same revision, other content) reaches the hub first.
     const row = (await getActivity(id!))!;
     await db.activities.put({ ...row, durationMin: 120, syncState: 'pending', sentRevision: undefined });
-    await db.outbox.put({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: new Date().toISOString() });
+    expect(await enqueueOrphanActivities()).toBe(1);
     await hub.database.db.updateTable('activities').set({ revision: 5 }).where('id', '=', id!).execute();
     expect(await syncOnce()).toEqual({ ok: true });
     const flagged = await getActivity(id!);

@@ -10,5 +10,7 @@ export interface OutboxRow {
   /** id of the activity or venue report */
   id?: string;
   enqueuedAt: string;
+  /** sequence of the latest change queued (activities): the hub's answer acknowledges this number only */
+  seq?: number;
   [field: string]: unknown;
 }

@@ -7,7 +7,7 @@ import { isQuotaError, requestPersistentStorage } from '../../../shell/storage.t
 import { initialForm, setOrientationVenue, setType, type FormState } from '../lib/form-state.ts';
 import { draftToForm, duplicateOf, formErrors, fromLocal, toLocal, type FormSection } from '../lib/to-record.ts';
 import { today } from '../lib/dates.ts';
-import { uuidv7 } from '../lib/uuid.ts';
+import { newRecordId } from '../lib/uuid.ts';
 import { defaultDuration, defaultPlace, useFormData, type FormData } from './data.ts';
 import { useDraft } from './useDraft.ts';
 import { Basics } from './Basics.tsx';
@@ -134,7 +134,7 @@ export function ActivityForm(props: FormProps) {
     await draft.close();
     const now = new Date().toISOString();
     const row = 'row' in loaded! ? loaded.row : undefined;
-    const meta = row ? { id: row.id, revision: row.revision, createdAt: row.createdAt, updatedAt: now } : { id: uuidv7(), revision: 1, createdAt: now, updatedAt: now };
+    const meta = row ? { id: row.id, revision: row.revision, createdAt: row.createdAt, updatedAt: now } : { id: newRecordId(), revision: 1, createdAt: now, updatedAt: now };
     try {
       const saved = await saveActivity(toLocal(state, meta), { draftId });
       void requestPersistentStorage().catch(() => false);

@@ -1,66 +1,123 @@
-import { countPending, dropOutboxEntries, pendingIds, takeActivityBatch } from '../../../db/outbox.ts';
-import { applyActivityResults } from '../../../db/activities.ts';
+import { countPending, dropOutboxEntries, pendingIds, takeActivityBatch, type TakeOptions, type TakenBatch } from '../../../db/outbox.ts';
+import { applyActivityResults, type ActivityResult } from '../../../db/activities.ts';
+import type { ActivityRow } from '../../../db/rows/activities.ts';
 import type { DeviceIdentity } from '../../../db/settings.ts';
 import { getVenueReportPayload, markVenueReportSent } from '../../../db/venues.ts';
 import { toWire } from '../../../../shared/activity/anonymise.ts';
 import type { ActivityWire } from '../../../../shared/activity/record.ts';
-import { PUSH_MAX_RECORDS, parsePushResponse, type PushResponse } from '../../../../shared/protocol/push.ts';
-import { hubRequest, SyncFailure } from './http.ts';
+import { PUSH_MAX_BYTES, PUSH_MAX_RECORDS, parsePushResponse } from '../../../../shared/protocol/push.ts';
+import { hubRequest, SyncFailure, type HubResponse } from './http.ts';
+
+/** What the push needs: the outbox, and the hub. Tests hand their own (to interleave changes with each step). */
+export interface PushDeps {
+  pending(): Promise<number>;
+  take(opts: TakeOptions): Promise<TakenBatch>;
+  apply(results: ActivityResult[], seqs: readonly number[]): Promise<void>;
+  post(identity: DeviceIdentity, records: ActivityWire[]): Promise<HubResponse>;
+}
+
+export const PUSH_PATH = '/api/v1/sync/activities';
+
+export const defaultPushDeps: PushDeps = {
+  pending: () => countPending('activity'),
+  take: takeActivityBatch,
+  apply: applyActivityResults,
+  post: (identity, records) => hubRequest(identity, PUSH_PATH, { method: 'POST', json: { records } }),
+};
+
+export interface PushOptions {
+  /** records per request (at most PUSH_MAX_RECORDS) */
+  batchSize?: number;
+  /** bytes of records per request (the envelope `{"records":[…]}` comes on top) */
+  maxBytes?: number;
+  deps?: PushDeps;
+}
+
+/** Room kept for the envelope and separators under the hub's body limit. */
+const ENVELOPE_BYTES = 64;
+const encoder = new TextEncoder();
+
+/** The bytes a record takes in the request body (with its separating comma). */
+export function wireBytes(row: ActivityRow): number {
+  return encoder.encode(JSON.stringify(toWire(row))).length + 1;
+}
+
+/** The reason shown on a record the hub refuses as too large even alone. */
+export const TOO_LARGE = {
+  path: '(accompagnement)',
+  message: 'Cet accompagnement est trop volumineux pour être envoyé au hub. Raccourcissez-le puis enregistrez-le de nouveau.',
+};
 
 interface Batch {
   ids: string[];
   records: ActivityWire[];
+  seqs: number[];
 }
 
-/** Takes the next batch (after `exclude`), its revisions noted as sent before sending. */
-async function prepareBatch(batchSize: number, exclude: ReadonlySet<string>): Promise<Batch | undefined> {
-  const rows = await takeActivityBatch(batchSize, exclude);
-  if (rows.length === 0) return undefined;
-  const records = rows.map(toWire);
-  return { ids: records.map((r) => r.id), records };
+function toBatch(taken: TakenBatch): Batch {
+  const records = taken.rows.map(toWire);
+  return { ids: records.map((r) => r.id), records, seqs: taken.seqs };
 }
 
-async function send(identity: DeviceIdentity, batch: Batch): Promise<PushResponse> {
-  const res = await hubRequest(identity, '/api/v1/sync/activities', { method: 'POST', json: { records: batch.records } });
-  const answer = parsePushResponse(res.body, batch.ids);
-  if (!answer) throw new SyncFailure('malformed', res.status);
-  return answer;
+function slice(batch: Batch, from: number, to?: number): Batch {
+  return { ids: batch.ids.slice(from, to), records: batch.records.slice(from, to), seqs: batch.seqs.slice(from, to) };
 }
 
 /**
- * Sends the queued activity records, oldest first, in batches of at most 500. The revision
- * sent is noted before sending, so an answer lost after the hub committed is harmless: the
- * retry is answered `unchanged`. Only an answer with one result per sent id marks anything.
- * Pipelined: the next batch is read while the hub stores the current one, and sent while the
- * current answers are written.
+ * Sends one batch and applies the hub's answer. A 413 (body over the hub's limit) halves the
+ * batch, down to one record; a record refused alone is marked rejected with its reason, so
+ * it never blocks the queue.
  */
-export async function pushActivities(identity: DeviceIdentity, batchSize = PUSH_MAX_RECORDS): Promise<number> {
-  const rounds = Math.ceil((await countPending('activity')) / batchSize) + 2;
-  const first = await prepareBatch(batchSize, new Set());
-  if (!first) return 0;
-  let current: Batch = first;
-  let inFlight: Promise<PushResponse> = send(identity, current);
-  let sent = 0;
-  for (let round = 0; round < rounds; round++) {
-    const [answer, upcoming]: [PromiseSettledResult<PushResponse>, PromiseSettledResult<Batch | undefined>] = await Promise.allSettled([
-      inFlight,
-      prepareBatch(batchSize, new Set(current.ids)),
-    ]);
-    if (answer.status === 'rejected') throw answer.reason;
-    let next: Batch | undefined = upcoming.status === 'fulfilled' ? upcoming.value : undefined;
-    let nextFlight: Promise<PushResponse> | undefined = next ? send(identity, next) : undefined;
-    nextFlight?.catch(() => undefined); // awaited on the next round
-    await applyActivityResults(answer.value.results);
-    sent += current.records.length;
-    if (upcoming.status === 'rejected') throw upcoming.reason;
-    if (!next) {
-      // Records edited while being sent are still queued: one more batch takes them.
-      next = await prepareBatch(batchSize, new Set());
-      if (!next || next.ids.join() === current.ids.join()) break;
-      nextFlight = send(identity, next);
+async function deliver(identity: DeviceIdentity, batch: Batch, deps: PushDeps): Promise<void> {
+  let results: ActivityResult[];
+  try {
+    const res = await deps.post(identity, batch.records);
+    const answer = parsePushResponse(res.body, batch.ids);
+    if (!answer) throw new SyncFailure('malformed', res.status);
+    results = answer.results;
+  } catch (e) {
+    if (!(e instanceof SyncFailure && e.kind === 'refused' && e.status === 413)) throw e;
+    if (batch.ids.length > 1) {
+      const half = Math.ceil(batch.ids.length / 2);
+      await deliver(identity, slice(batch, 0, half), deps);
+      await deliver(identity, slice(batch, half), deps);
+      return;
     }
-    current = next;
-    inFlight = nextFlight!;
+    results = [{ id: batch.ids[0]!, status: 'rejected', errors: [TOO_LARGE] }];
+  }
+  await deps.apply(results, batch.seqs);
+}
+
+/**
+ * Sends the queued activity records, oldest change first, in batches of at most 500 records
+ * and PUSH_MAX_BYTES. Each batch is taken in one transaction that notes the revision sent and
+ * the outbox sequence of each record; the answer acknowledges exactly those sequences, so a
+ * change made meanwhile stays queued and goes in a later batch. An answer lost after the hub
+ * committed is harmless: the retry is answered `unchanged`. Only an answer with one result per
+ * sent id marks anything. The next batch is read while the current one is on the wire.
+ */
+export async function pushActivities(identity: DeviceIdentity, opts: PushOptions = {}): Promise<number> {
+  const deps = opts.deps ?? defaultPushDeps;
+  const limit = Math.min(opts.batchSize ?? PUSH_MAX_RECORDS, PUSH_MAX_RECORDS);
+  const maxBytes = opts.maxBytes ?? PUSH_MAX_BYTES - ENVELOPE_BYTES;
+  const take = async (exclude: ReadonlySet<string>) => toBatch(await deps.take({ limit, exclude, maxBytes, sizeOf: wireBytes }));
+  // Every round sends at least one record: a bound against a record edited without end.
+  const rounds = (await deps.pending()) + 2;
+  let current = await take(new Set());
+  let sent = 0;
+  for (let round = 0; current.ids.length > 0 && round < rounds; round++) {
+    const [delivered, upcoming] = await Promise.allSettled([deliver(identity, current, deps), take(new Set(current.ids))]);
+    if (delivered.status === 'rejected') throw delivered.reason;
+    sent += current.ids.length;
+    if (upcoming.status === 'rejected') throw upcoming.reason;
+    if (upcoming.value.ids.length > 0) {
+      current = upcoming.value;
+      continue;
+    }
+    // Records changed while being sent are still queued (under a newer sequence): one more batch takes them.
+    const again = await take(new Set());
+    if (again.ids.join() === current.ids.join() && again.seqs.join() === current.seqs.join()) break;
+    current = again;
   }
   return sent;
 }

@@ -1,11 +1,10 @@
-import { getDeviceIdentity, isFreshStart, markDeviceRevoked, setFreshStart, updateSyncStatus } from '../../../db/settings.ts';
+import { getDeviceIdentity, isFreshStart, type DeviceIdentity, markDeviceRevoked, setFreshStart, updateSyncStatus } from '../../../db/settings.ts';
 import { pullPortal, pullSettings, pullVenues } from './pulls.ts';
 import { pushActivities, pushVenueReports } from './push.ts';
 import { SyncFailure } from './http.ts';
 import { SYNC_LOCK } from './lock.ts';
 
 export type SyncOutcome = { ok: true } | { ok: false; failure: SyncFailure } | { ok: 'skipped'; why: 'not-enrolled' | 'revoked' | 'busy' };
-
 
 /** Runs `fn` while holding the cross-tab sync lock; 'busy' when another tab holds it. */
 async function withLock<T>(fn: () => Promise<T>): Promise<T | 'busy'> {
@@ -14,9 +13,20 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T | 'busy'> {
   return locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? fn() : ('busy' as const)));
 }
 
+/** Failures after which nothing else can get through: the other steps wait for the next sync. */
+const STOPS_ALL = new Set<SyncFailure['kind']>(['network', 'timeout', 'auth']);
+
+function asFailure(e: unknown): SyncFailure {
+  if (e instanceof SyncFailure) return e;
+  console.warn('sync failed', e);
+  return new SyncFailure('network');
+}
+
 /**
  * One complete sync: push the outbox (records, then venue reports), then pull settings, portal
- * and venues. Status (last success, last error) is stored for every tab. A 401 marks the
+ * and venues. A step that fails for a reason other than the network or the device's rights
+ * does not stop the others (a hub refusing the records still sends places); the first failure
+ * is the outcome. Status (last success, last error) is stored for every tab. A 401 marks the
  * device revoked and keeps every record for after re-enrolment.
  */
 export async function syncOnce(): Promise<SyncOutcome> {
@@ -26,23 +36,37 @@ export async function syncOnce(): Promise<SyncOutcome> {
   const result = await withLock(async (): Promise<SyncOutcome> => {
     const startedAt = new Date().toISOString();
     await updateSyncStatus({ lastAttemptAt: startedAt });
-    try {
-      await pushActivities(identity);
-      await pushVenueReports(identity);
-      await pullSettings(identity);
-      await pullPortal(identity);
-      await pullVenues(identity);
-      if (await isFreshStart()) await setFreshStart(false);
+    const steps: [kind: 'push' | 'pull', run: (identity: DeviceIdentity) => Promise<unknown>][] = [
+      ['push', pushActivities],
+      ['push', pushVenueReports],
+      ['pull', pullSettings],
+      ['pull', pullPortal],
+      ['pull', pullVenues],
+    ];
+    let failure: SyncFailure | undefined;
+    let pullsOk = true;
+    for (const [kind, run] of steps) {
+      try {
+        await run(identity);
+      } catch (e) {
+        const f = asFailure(e);
+        failure ??= f;
+        if (kind === 'pull') pullsOk = false;
+        if (STOPS_ALL.has(f.kind)) {
+          pullsOk = false;
+          break;
+        }
+      }
+    }
+    if (pullsOk && (await isFreshStart())) await setFreshStart(false);
+    if (!failure) {
       await updateSyncStatus({ lastSuccessAt: new Date().toISOString(), lastError: undefined, nextAttemptAt: undefined });
       return { ok: true };
-    } catch (e) {
-      const failure = e instanceof SyncFailure ? e : new SyncFailure('network');
-      if (!(e instanceof SyncFailure)) console.warn('sync failed', e);
-      const at = new Date().toISOString();
-      if (failure.kind === 'auth') await markDeviceRevoked(at);
-      await updateSyncStatus({ lastError: { kind: failure.kind, at, ...(failure.status ? { status: failure.status } : {}) } });
-      return { ok: false, failure };
     }
+    const at = new Date().toISOString();
+    if (failure.kind === 'auth') await markDeviceRevoked(at);
+    await updateSyncStatus({ lastError: { kind: failure.kind, at, ...(failure.status ? { status: failure.status } : {}) } });
+    return { ok: false, failure };
   });
   return result === 'busy' ? { ok: 'skipped', why: 'busy' } : result;
 }
