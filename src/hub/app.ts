@@ -10,6 +10,7 @@ import { installProblemHandler } from './plugins/problem.ts';
 import { registerStatic } from './plugins/static.ts';
 import { installTextGuard } from './plugins/text-guard.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,6 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  await registerOpenApi(app);
   await registerRoutes(app);
   await registerStatic(app, opts.config.distDir);
   return app;

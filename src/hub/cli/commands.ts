@@ -2,6 +2,7 @@ import type { Command } from './context.ts';
 import { createAdmin, createCoordinator, createStructureCmd, migrate } from './core-commands.ts';
 import { enrolmentCode } from './device-commands.ts';
 import { importVenuesCmd } from './venue-commands.ts';
+import { createApiClientCmd, revokeApiClientCmd } from './api-client-commands.ts';
 
 /** Subcommands of `npm run hub -- <command>` (protocol.md, "Command line"). */
 export const COMMANDS: Record<string, Command> = {
@@ -11,4 +12,6 @@ export const COMMANDS: Record<string, Command> = {
   'create-coordinator': createCoordinator,
   'enrolment-code': enrolmentCode,
   'import-venues': importVenuesCmd,
+  'create-api-client': createApiClientCmd,
+  'revoke-api-client': revokeApiClientCmd,
 };

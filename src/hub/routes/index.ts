@@ -6,6 +6,7 @@ import syncRoutes from './sync/index.ts';
 import venuesRoutes from './venues/index.ts';
 import portalRoutes from './portal/index.ts';
 import coordinationRoutes from './coordination/index.ts';
+import coopRoutes from './coop/index.ts';
 
 /** One plugin per resource folder. */
 export async function registerRoutes(app: FastifyInstance) {
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(venuesRoutes);
   await app.register(portalRoutes);
   await app.register(coordinationRoutes);
+  await app.register(coopRoutes);
 }
