@@ -54,7 +54,7 @@ export const createStructureCmd: Command = {
     const name = requireFlag(ctx.args, 'name', 'the structure\'s name');
     const deps = (optionalFlag(ctx.args, 'departements') ?? '').split(',').map((d) => d.trim()).filter(Boolean);
     for (const d of deps) {
-      if (!/^(\d{2}|2A|2B|97\d)$/i.test(d)) throw new UsageError(`"${d}" is not a département code (e.g. 59, 2A, 974).`);
+      if (!/^(\d{2}|2A|2B|97\d|98[678])$/i.test(d)) throw new UsageError(`"${d}" is not a département code (e.g. 59, 2A, 974).`);
     }
     const { db } = await ctx.database();
     const s = await createStructure(db, { name, departements: deps.map((d) => d.toUpperCase()) });

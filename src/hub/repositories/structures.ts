@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { kioskPinHash } from '../../shared/portal/pin.ts';
 import type { DB } from '../db/schema.ts';
 import { nowIso } from '../lib/time.ts';
+import { timeZoneForDepartements } from '../../shared/time/zoned-date.ts';
 
 export interface StructureTag {
   id: string;
@@ -32,11 +33,13 @@ export interface Structure {
   name: string;
   departements: string[];
   settings: StructureSettings;
+  /** IANA time zone of the structure's dates (Europe/Paris, or the overseas one of its départements) */
+  timeZone: string;
   createdAt: string;
   updatedAt: string;
 }
 
-type Row = { id: string; name: string; departements: string; settings: string; created_at: string; updated_at: string };
+type Row = { id: string; name: string; departements: string; settings: string; time_zone: string; created_at: string; updated_at: string };
 
 function toStructure(r: Row): Structure {
   return {
@@ -44,6 +47,7 @@ function toStructure(r: Row): Structure {
     name: r.name,
     departements: JSON.parse(r.departements) as string[],
     settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(r.settings) as Partial<StructureSettings>) },
+    timeZone: r.time_zone,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -60,7 +64,7 @@ export function newKioskPin(): string {
  */
 export async function createStructure(
   db: DB,
-  input: { name: string; departements?: string[]; settings?: Partial<StructureSettings>; id?: string },
+  input: { name: string; departements?: string[]; settings?: Partial<StructureSettings>; id?: string; timeZone?: string },
 ): Promise<Structure & { kioskPin?: string }> {
   const now = nowIso();
   const kioskPin = input.settings?.kioskPinHash === undefined ? newKioskPin() : undefined;
@@ -69,6 +73,7 @@ export async function createStructure(
     name: input.name,
     departements: JSON.stringify(input.departements ?? []),
     settings: JSON.stringify({ ...DEFAULT_SETTINGS, ...(kioskPin ? { kioskPinHash: kioskPinHash(kioskPin) } : {}), ...input.settings }),
+    time_zone: input.timeZone ?? timeZoneForDepartements(input.departements ?? []),
     created_at: now,
     updated_at: now,
   };
@@ -94,14 +99,17 @@ export async function listStructures(db: DB, ids?: string[]): Promise<Structure[
 export async function updateStructure(
   db: DB,
   id: string,
-  patch: { name?: string; departements?: string[]; settings?: Partial<StructureSettings> },
+  patch: { name?: string; departements?: string[]; settings?: Partial<StructureSettings>; timeZone?: string },
 ): Promise<Structure | undefined> {
   const current = await getStructure(db, id);
   if (!current) return undefined;
+  // A zone chosen by hand stays; one that followed the départements follows their change.
+  const followed = current.timeZone === timeZoneForDepartements(current.departements);
   const next = {
     name: patch.name ?? current.name,
     departements: JSON.stringify(patch.departements ?? current.departements),
     settings: JSON.stringify({ ...current.settings, ...patch.settings }),
+    time_zone: patch.timeZone ?? (followed && patch.departements ? timeZoneForDepartements(patch.departements) : current.timeZone),
     updated_at: nowIso(),
   };
   await db.updateTable('structures').set(next).where('id', '=', id).execute();

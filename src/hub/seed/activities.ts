@@ -6,6 +6,7 @@ import { createMediator } from '../repositories/mediator-list.ts';
 import { searchVenues } from '../repositories/venues.ts';
 import { getStructure, updateStructure } from '../repositories/structures.ts';
 import { ActivityRecordSchema } from '../../shared/activity/record.ts';
+import { zonedDay } from '../../shared/time/zoned-date.ts';
 import { addDays } from '../../shared/stats/periods.ts';
 
 // A demo activity history (six months, two mediators) so the dashboard is not empty on a
@@ -92,7 +93,7 @@ export async function seedActivities(db: DB, ctx: SeedContext): Promise<string[]
     { id: randomUUID(), label: 'Julien (démo)' },
   ];
   const r = rng(2026);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = zonedDay(new Date(), structure.timeZone);
   const dialect = dialectOf(db);
   let count = 0;
   for (const [m, mediator] of mediators.entries()) {

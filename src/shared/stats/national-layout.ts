@@ -3,6 +3,7 @@ import {
   WORKSHOP_LEVELS, labelOf, type Coded,
 } from '../activity/codes.ts';
 import type { ActivityRecord } from '../activity/record.ts';
+import { frenchDay } from '../time/zoned-date.ts';
 
 /** The national tool's export columns (taxonomy.md), in order, without the personal ones. */
 export const NATIONAL_HEADERS = [
@@ -15,6 +16,8 @@ export const NATIONAL_HEADERS = [
 
 /** What the hub knows around a record: names it resolved, never anything from the person. */
 export interface NationalContext {
+  /** the structure's zone: "Enregistré le" and "Dernière modification le" are days in it */
+  timeZone?: string;
   receivedAt: string;
   updatedAt: string;
   venue?: { nom: string; adresse?: string; commune?: string; codePostal?: string; codeInsee?: string } | undefined;
@@ -59,8 +62,8 @@ export function nationalRows(r: ActivityRecord, ctx: NationalContext): (string |
   for (let i = 0; i < n; i++) {
     rows.push([
       frDate(r.date),
-      frDate(ctx.receivedAt),
-      frDate(ctx.updatedAt),
+      frenchDay(ctx.receivedAt, ctx.timeZone),
+      frenchDay(ctx.updatedAt, ctx.timeZone),
       labelOf(ACTIVITY_TYPES, r.type),
       `${i + 1}/${n}`,
       labelOf(PLACE_KINDS, r.place.kind),

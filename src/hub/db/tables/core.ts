@@ -15,6 +15,8 @@ export interface StructureTable {
   departements: string;
   /** JSON object, see StructureSettings in src/hub/repositories/structures.ts */
   settings: string;
+  /** IANA zone of every date the structure sees, filters on or exports (migration 010) */
+  time_zone: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -13,6 +13,8 @@ import { NATIONAL_HEADERS, nationalRows, type NationalContext } from '../../../s
 import { xlsxStream } from '../../lib/xlsx.ts';
 import { communeInfo } from './communes.ts';
 import { parseFilters, selectionFor } from './filters.ts';
+import { userTimeZone } from './time-zone.ts';
+import { DEFAULT_TIME_ZONE, zonedDay } from '../../../shared/time/zoned-date.ts';
 
 type Layout = 'kariole' | 'national';
 
@@ -58,6 +60,7 @@ async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layou
     const portal = await names.portal(a.structureId);
     const tags = new Map((structure?.settings.tags ?? []).map((t) => [t.id, t.label]));
     const ctx: NationalContext = {
+      timeZone: structure?.timeZone ?? DEFAULT_TIME_ZONE,
       receivedAt: a.receivedAt,
       updatedAt: a.updatedAt,
       venue: r.place.venueId ? ((await names.venue(r.place.venueId)) ?? { nom: r.place.venueId }) : undefined,
@@ -99,7 +102,7 @@ export default async function exportRoutes(app: FastifyInstance) {
       const layout: Layout = layoutParam;
       const filters = parseFilters(req.query, ['layout']);
       const selection = await selectionFor(app, req.user!, filters);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = zonedDay(new Date(), await userTimeZone(app, req.user!, filters.structureId));
       const header = layout === 'national' ? NATIONAL_HEADERS : KARIOLE_HEADERS;
       const rows = layoutRows(app.db, iterateExportedActivities(app.db, filters, selection), layout);
       const body = format === 'csv' ? csvChunks(header, rows) : xlsxStream('Accompagnements', header, rows);

@@ -5,6 +5,7 @@ import { listMediators } from '../../repositories/mediator-list.ts';
 import { listStructures } from '../../repositories/structures.ts';
 import { parseFilters, selectionFor } from './filters.ts';
 import { labelOpenBreakdowns } from './labels.ts';
+import { commonTimeZone } from './time-zone.ts';
 
 export default async function statsRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
@@ -22,7 +23,8 @@ export default async function statsRoutes(app: FastifyInstance) {
     const structures = await listStructures(app.db, scope);
     const mediators = await listMediators(app.db, scope);
     return {
-      structures: structures.map((s) => ({ id: s.id, name: s.name })),
+      structures: structures.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
+      timeZone: commonTimeZone(structures),
       mediators: mediators.map((m, i) => ({ id: m.id, structureId: m.structureId, label: m.label ?? `Médiateur ${i + 1}` })),
     };
   });

@@ -6,15 +6,19 @@ import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { createStructure, getStructure, listStructures, updateStructure, type Structure, type StructureSettings } from '../../repositories/structures.ts';
 import { getVenuesByIds } from '../../repositories/venues.ts';
 import { plainText } from '../../../shared/activity/record.ts';
+import { TIME_ZONE_MAX_LENGTH, isTimeZone } from '../../../shared/time/zoned-date.ts';
 
-const DEPARTEMENT = /^(\d{2}|2A|2B|97\d)$/;
+const DEPARTEMENT = /^(\d{2}|2A|2B|97\d|98[678])$/;
 const Departements = z.array(z.string().toUpperCase().regex(DEPARTEMENT, 'Code de département invalide (ex. 13, 2A, 974).')).max(20);
 const Name = z.string().trim().min(2, 'Le nom est trop court.').max(120, 'Le nom est trop long.');
 
-const CreateBody = z.strictObject({ name: Name, departements: Departements.default([]) });
+const TimeZone = z.string().max(TIME_ZONE_MAX_LENGTH, 'Fuseau horaire trop long.').refine(isTimeZone, 'Fuseau horaire inconnu (ex. Europe/Paris, Indian/Reunion).');
+const CreateBody = z.strictObject({ name: Name, departements: Departements.default([]), timeZone: TimeZone.optional() });
 const PatchBody = z.strictObject({
   name: Name.optional(),
   departements: Departements.optional(),
+  /** IANA zone; without it the zone follows the départements (Europe/Paris unless overseas) */
+  timeZone: TimeZone.optional(),
   placesOfActivity: z.array(z.string().min(1).max(200)).max(50).optional(),
   tags: z.array(z.strictObject({ id: plainText("Identifiant d'étiquette").min(1).max(60).optional(), label: z.string().trim().min(1, 'Étiquette vide.').max(60) })).max(50).optional(),
   kioskIdleSeconds: z.number().int().min(30, 'Au moins 30 secondes.').max(3600, 'Au plus une heure.').optional(),
@@ -32,7 +36,7 @@ export function kioskPinHash(pin: string): string {
 /** A structure as the admin screens see it: the PIN hash never leaves the hub this way. */
 function view(s: Structure) {
   const { kioskPinHash: hash, ...settings } = s.settings;
-  return { id: s.id, name: s.name, departements: s.departements, settings: { ...settings, kioskPinSet: hash !== null }, createdAt: s.createdAt, updatedAt: s.updatedAt };
+  return { id: s.id, name: s.name, departements: s.departements, timeZone: s.timeZone, settings: { ...settings, kioskPinSet: hash !== null }, createdAt: s.createdAt, updatedAt: s.updatedAt };
 }
 
 export default async function structureRoutes(app: FastifyInstance) {
@@ -64,7 +68,7 @@ export default async function structureRoutes(app: FastifyInstance) {
     if (!(await getStructure(app.db, id))) throw notFound();
     const body = PatchBody.safeParse(req.body);
     if (!body.success) throw new HttpProblem(400, 'Modifications non enregistrées', 'Vérifiez les champs signalés.', zodErrors(body.error.issues));
-    const { name, departements, placesOfActivity, tags, kioskIdleSeconds, kioskPin } = body.data;
+    const { name, departements, timeZone, placesOfActivity, tags, kioskIdleSeconds, kioskPin } = body.data;
     const settings: Partial<StructureSettings> = {};
     if (placesOfActivity) {
       const unique = [...new Set(placesOfActivity)];
@@ -78,7 +82,7 @@ export default async function structureRoutes(app: FastifyInstance) {
     if (tags) settings.tags = tags.map((t) => ({ id: t.id ?? randomUUID().slice(0, 8), label: t.label }));
     if (kioskIdleSeconds !== undefined) settings.kioskIdleSeconds = kioskIdleSeconds;
     if (kioskPin !== undefined) settings.kioskPinHash = kioskPin === null ? null : kioskPinHash(kioskPin);
-    const updated = await updateStructure(app.db, id, { name, departements, settings });
+    const updated = await updateStructure(app.db, id, { name, departements, settings, timeZone });
     return view(updated!);
   });
 }

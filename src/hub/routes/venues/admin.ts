@@ -9,6 +9,8 @@ import { normaliseVenueRow } from '../../../shared/venues/normalise.ts';
 import { hoursParse } from '../../../shared/venues/hours.ts';
 import { inseeOf } from '../../repositories/venue-communes.ts';
 import { territoryOf } from './scope.ts';
+import { userTimeZone } from '../coordination/time-zone.ts';
+import { zonedDay } from '../../../shared/time/zoned-date.ts';
 
 const notFound = () => new HttpProblem(404, 'Lieu introuvable', "Ce lieu n'existe pas ou n'est pas dans votre territoire.");
 
@@ -32,7 +34,7 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
         for await (const v of iterateVenues(db, { departements })) yield nationalCsvLine(v);
       })(),
     );
-    const day = new Date().toISOString().slice(0, 10);
+    const day = zonedDay(new Date(), await userTimeZone(app, req.user!, req.query.structureId));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="lieux-mediation-numerique-${day}.csv"`)

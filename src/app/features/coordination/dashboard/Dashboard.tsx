@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
 import { api, messageOf } from '../lib/api.ts';
-import { defaultPeriod, filtersFromQuery, toQuery, type Filters } from '../lib/filters.ts';
+import { defaultPeriod, filtersFromQuery, toQuery, zoneOf, type Filters } from '../lib/filters.ts';
 import { formatNumber } from '../lib/labels.ts';
 import { BASE } from '../Layout.tsx';
 import { BreakdownBars } from './BreakdownBars.tsx';
@@ -25,11 +25,17 @@ export function Dashboard() {
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
 
-  const apply = (next: Filters) => route(`${BASE}${toQuery(Object.keys(next).length ? next : defaultPeriod())}`, true);
+  const apply = (next: Filters) => route(`${BASE}${toQuery(Object.keys(next).length ? next : defaultPeriod(zoneOf(next, options)))}`, true);
 
   useEffect(() => {
-    if (!filters.from && !filters.to && !filters.structureId) apply({ ...filters, ...defaultPeriod() });
-    void api<FilterOptions>('GET', '/api/v1/admin/filter-options').then(setOptions, (e: unknown) => setError(messageOf(e)));
+    // The default period is "today" in the structure's time zone, known once the options arrive.
+    void api<FilterOptions>('GET', '/api/v1/admin/filter-options').then(
+      (o) => {
+        setOptions(o);
+        if (!filters.from && !filters.to && !filters.structureId) route(`${BASE}${toQuery({ ...filters, ...defaultPeriod(zoneOf(filters, o)) })}`, true);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, []);
 
   useEffect(() => {

@@ -1,18 +1,13 @@
 import { useT } from '../../../i18n/use-t.ts';
 import { THEMES } from '../../../../shared/activity/codes.ts';
 import { codeLabel } from '../lib/labels.ts';
-import { defaultPeriod, type Filters } from '../lib/filters.ts';
+import { defaultPeriod, thisMonth, thisYear, zoneOf, type Filters } from '../lib/filters.ts';
 import type { FilterOptions } from './types.ts';
 
 interface Props {
   filters: Filters;
   options: FilterOptions | undefined;
   onChange(next: Filters): void;
-}
-
-function monthsAgo(n: number): string {
-  const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
 }
 
 /** Period, structure, mediator, type and theme: every change goes to the URL. */
@@ -23,7 +18,7 @@ export function FiltersBar({ filters, options, onChange }: Props) {
     if (key === 'structureId') delete next.mediatorId;
     onChange(next);
   };
-  const today = new Date().toISOString().slice(0, 10);
+  const zone = zoneOf(filters, options);
   const mediators = (options?.mediators ?? []).filter((m) => !filters.structureId || m.structureId === filters.structureId);
   return (
     <form class="card coo-filters no-print" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
@@ -79,13 +74,13 @@ export function FiltersBar({ filters, options, onChange }: Props) {
         </div>
       </div>
       <div class="choices" role="group" aria-label={t('filters.presets')}>
-        <button type="button" class="choice" onClick={() => onChange({ ...filters, from: monthsAgo(0), to: today })}>
+        <button type="button" class="choice" onClick={() => onChange({ ...filters, ...thisMonth(zone) })}>
           {t('filters.thisMonth')}
         </button>
-        <button type="button" class="choice" onClick={() => onChange({ ...filters, ...defaultPeriod() })}>
+        <button type="button" class="choice" onClick={() => onChange({ ...filters, ...defaultPeriod(zone) })}>
           {t('filters.last12')}
         </button>
-        <button type="button" class="choice" onClick={() => onChange({ ...filters, from: `${today.slice(0, 4)}-01-01`, to: today })}>
+        <button type="button" class="choice" onClick={() => onChange({ ...filters, ...thisYear(zone) })}>
           {t('filters.thisYear')}
         </button>
         <button type="button" class="choice" onClick={() => onChange({})}>

@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_ZONE, zonedDay, zonedMonthStart } from '../../../../shared/time/zoned-date.ts';
+
 // Dashboard filters kept in the URL (?from=&to=&structureId=&mediatorId=&type=&theme=), so a
 // view can be bookmarked, shared with a colleague, and survives a reload.
 
@@ -26,8 +28,24 @@ export function toQuery(f: Filters, extra: Record<string, string> = {}): string 
   return s ? `?${s}` : '';
 }
 
-/** The last twelve whole months up to today (the dashboard's default period). */
-export function defaultPeriod(today = new Date()): { from: string; to: string } {
-  const from = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth() + 1, 1));
-  return { from: from.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) };
+/** The last twelve whole months up to today in the structure's time zone (the dashboard's default period). */
+export function defaultPeriod(timeZone: string = DEFAULT_TIME_ZONE, now = new Date()): { from: string; to: string } {
+  return { from: zonedMonthStart(now, timeZone, 11), to: zonedDay(now, timeZone) };
+}
+
+/** "Ce mois-ci": from the first of the month to today, in the structure's time zone. */
+export function thisMonth(timeZone: string = DEFAULT_TIME_ZONE, now = new Date()): { from: string; to: string } {
+  return { from: zonedMonthStart(now, timeZone), to: zonedDay(now, timeZone) };
+}
+
+/** "Cette année": from January 1st to today, in the structure's time zone. */
+export function thisYear(timeZone: string = DEFAULT_TIME_ZONE, now = new Date()): { from: string; to: string } {
+  const to = zonedDay(now, timeZone);
+  return { from: `${to.slice(0, 4)}-01-01`, to };
+}
+
+/** The zone the dashboard's dates are in: the chosen structure's, else the user's structures'. */
+export function zoneOf(f: Filters, options: { timeZone?: string; structures: { id: string; timeZone?: string }[] } | undefined): string {
+  const chosen = f.structureId ? options?.structures.find((s) => s.id === f.structureId)?.timeZone : undefined;
+  return chosen ?? options?.timeZone ?? DEFAULT_TIME_ZONE;
 }
