@@ -3,7 +3,7 @@ import { PORTAL_CATEGORY_IDS, PORTAL_LANGUAGES, type PortalCatalogue, type Porta
 import { CATALOGUE_TEXTS } from './texts/index.ts';
 
 /** Bump when the default catalogue's data changes: devices and hub compare versions. */
-export const DEFAULT_CATALOGUE_VERSION = '2026-11-23.1';
+export const DEFAULT_CATALOGUE_VERSION = '2026-11-29.1';
 
 export const CATEGORY_PICTOGRAMS: Record<PortalCategoryId, string> = {
   general: 'info',
@@ -49,6 +49,7 @@ function link(base: (typeof BASE_LINKS)[number], order: number): PortalLink {
     name: fr.names[base.id] ?? base.name,
     url: base.url,
     category: base.category,
+    ...(base.alsoIn ? { alsoIn: [...base.alsoIn] } : {}),
     pictogram: base.pictogram,
     audience: base.audience ?? 'public',
     description: fr.descriptions[base.id],

@@ -1,4 +1,4 @@
-import type { PortalCatalogue, PortalCategory, PortalLink, PortalLanguage } from './schema.ts';
+import { linkInCategory, type PortalCatalogue, type PortalCategory, type PortalLink, type PortalLanguage } from './schema.ts';
 
 export interface LocalisedLink {
   name: string;
@@ -36,8 +36,7 @@ export function visibleLinks(catalogue: PortalCatalogue, audience: 'kiosk' | 'me
 
 /** Categories that hold at least one of `links`, in catalogue order. */
 export function usedCategories(catalogue: PortalCatalogue, links: PortalLink[]): PortalCategory[] {
-  const used = new Set(links.map((l) => l.category));
-  return catalogue.categories.filter((c) => used.has(c.id)).sort((a, b) => a.order - b.order);
+  return catalogue.categories.filter((c) => links.some((l) => linkInCategory(l, c.id))).sort((a, b) => a.order - b.order);
 }
 
 /**

@@ -63,6 +63,8 @@ export const PortalLinkSchema = z
     name: Text(120, 'Le nom'),
     url: PortalUrlSchema,
     category: z.enum(PORTAL_CATEGORY_IDS, { message: 'Catégorie inconnue.' }),
+    /** other categories the site obviously belongs to too (the CAF pays the housing aid: also under "Logement") */
+    alsoIn: z.array(z.enum(PORTAL_CATEGORY_IDS, { message: 'Catégorie inconnue.' })).max(5).optional(),
     /** id of a bundled pictogram: /pictos/<id>.svg */
     pictogram: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'Pictogramme invalide.' }),
     audience: z.enum(['public', 'pro']),
@@ -77,6 +79,11 @@ export const PortalLinkSchema = z
   })
   .strict();
 export type PortalLink = z.infer<typeof PortalLinkSchema>;
+
+/** True when the link is shown under `category`: its own, or one of its other obvious homes. */
+export function linkInCategory(link: Pick<PortalLink, 'category' | 'alsoIn'>, category: string): boolean {
+  return link.category === category || (link.alsoIn ?? []).some((c) => c === category);
+}
 
 export const PortalCategorySchema = z
   .object({

@@ -2,7 +2,7 @@ import { useLocation } from 'preact-iso';
 import { useT } from '../../i18n/use-t.ts';
 import { PATHS } from '../../paths.ts';
 import { categoryName, visibleLinks } from '../../../shared/portal/localise.ts';
-import type { PortalCatalogue } from '../../../shared/portal/schema.ts';
+import { linkInCategory, type PortalCatalogue } from '../../../shared/portal/schema.ts';
 import { LinkGrid } from './components/LinkGrid.tsx';
 import { LinkSheet } from './components/LinkSheet.tsx';
 import { PortalHome } from './PortalHome.tsx';
@@ -24,7 +24,7 @@ function Back() {
 function CategoryPage({ catalogue, id }: { catalogue: PortalCatalogue; id: string }) {
   const { t, lang } = useT('portal');
   const category = catalogue.categories.find((c) => c.id === id);
-  const links = visibleLinks(catalogue, 'mediator').filter((l) => l.category === id);
+  const links = visibleLinks(catalogue, 'mediator').filter((l) => linkInCategory(l, id));
   return (
     <main id="main" class="page">
       <Back />

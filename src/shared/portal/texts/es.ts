@@ -17,6 +17,7 @@ export const es: CatalogueTexts = {
     local: 'Local',
   },
   names: {
+    'complementaire-sante-solidaire': 'Complemento de salud solidario',
     'ants-passeport': 'DNI francés y pasaporte (solicitud previa)',
     timbres: 'Timbres fiscales',
     maprocuration: 'Voto por poder',
@@ -29,7 +30,22 @@ export const es: CatalogueTexts = {
     'casier-judiciaire': 'Antecedentes penales',
     defenseurdesdroits: 'Defensor de los derechos',
   },
+  /** words people type for a site that its texts do not hold, → the sites, best first */
+  synonyms: {
+    "seguro médico": ['ameli', 'complementaire-sante-solidaire'],
+    "ayuda vivienda": ['caf', 'mesdroitssociaux'],
+    "prestaciones familiares": ['caf'],
+    "matrícula": ['carte-grise', 'ants'],
+    "carné de conducir": ['permis', 'ants'],
+    "pasaporte": ['ants-passeport', 'ants'],
+    "permiso de residencia": ['anef'],
+    "desempleo": ['francetravail', 'francetravail-candidat'],
+    "jubilación": ['lassuranceretraite', 'inforetraite'],
+    "impuestos": ['impots'],
+    "multa": ['antai'],
+  },
   descriptions: {
+    'complementaire-sante-solidaire': 'Una ayuda para pagar el seguro médico complementario (mutuelle), gratis o barato según sus ingresos.',
     ants: 'Para sus documentos: documento de identidad, pasaporte, permiso de conducir, permiso de circulación. También puede seguir su solicitud.',
     caf: 'Ayudas de la CAF: ayuda a la vivienda (APL), RSA, prima de actividad, subsidios familiares. Declara sus ingresos y sigue sus pagos.',
     ameli: 'El seguro de enfermedad: reembolsos de cuidados, tarjeta Vitale, certificados, seguro complementario solidario.',

@@ -17,6 +17,7 @@ export const pt: CatalogueTexts = {
     local: 'Local',
   },
   names: {
+    'complementaire-sante-solidaire': 'Complemento de saúde solidário',
     'ants-passeport': 'Cartão de identidade e passaporte (pré-pedido)',
     timbres: 'Selos fiscais',
     maprocuration: 'Voto por procuração',
@@ -29,7 +30,22 @@ export const pt: CatalogueTexts = {
     'casier-judiciaire': 'Registo criminal',
     defenseurdesdroits: 'Defensor dos direitos',
   },
+  /** words people type for a site that its texts do not hold, → the sites, best first */
+  synonyms: {
+    "seguro de saúde": ['ameli', 'complementaire-sante-solidaire'],
+    "ajuda habitação": ['caf', 'mesdroitssociaux'],
+    "abono de família": ['caf'],
+    "documento do carro": ['carte-grise', 'ants'],
+    "carta de condução": ['permis', 'ants'],
+    "passaporte": ['ants-passeport', 'ants'],
+    "autorização de residência": ['anef'],
+    "desemprego": ['francetravail', 'francetravail-candidat'],
+    "reforma": ['lassuranceretraite', 'inforetraite'],
+    "impostos": ['impots'],
+    "multa": ['antai'],
+  },
   descriptions: {
+    'complementaire-sante-solidaire': 'Uma ajuda para pagar o seguro de saúde complementar (mutuelle), grátis ou barato conforme os seus rendimentos.',
     ants: 'Para os seus documentos: cartão de identidade, passaporte, carta de condução, documento do veículo. Também pode acompanhar o pedido.',
     caf: 'Apoios da CAF: apoio à habitação (APL), RSA, prémio de atividade, abonos de família. Declara os seus rendimentos e acompanha os pagamentos.',
     ameli: 'O seguro de saúde: reembolsos, cartão Vitale, declarações, seguro complementar solidário.',

@@ -17,6 +17,7 @@ export const tr: CatalogueTexts = {
     local: 'Yerel',
   },
   names: {
+    'complementaire-sante-solidaire': 'Dayanışmacı tamamlayıcı sağlık sigortası',
     'ants-passeport': 'Kimlik kartı ve pasaport (ön başvuru)',
     timbres: 'Harç pulları',
     maprocuration: 'Vekaletle oy',
@@ -29,7 +30,22 @@ export const tr: CatalogueTexts = {
     'casier-judiciaire': 'Adli sicil kaydı',
     defenseurdesdroits: 'Haklar Savunucusu',
   },
+  /** words people type for a site that its texts do not hold, → the sites, best first */
+  synonyms: {
+    "sağlık sigortası": ['ameli', 'complementaire-sante-solidaire'],
+    "konut yardımı": ['caf', 'mesdroitssociaux'],
+    "aile yardımı": ['caf'],
+    "araç ruhsatı": ['carte-grise', 'ants'],
+    "ehliyet": ['permis', 'ants'],
+    "pasaport": ['ants-passeport', 'ants'],
+    "oturum izni": ['anef'],
+    "işsizlik": ['francetravail', 'francetravail-candidat'],
+    "emeklilik": ['lassuranceretraite', 'inforetraite'],
+    "vergi": ['impots'],
+    "ceza": ['antai'],
+  },
   descriptions: {
+    'complementaire-sante-solidaire': 'Tamamlayıcı sağlık sigortasını (mutuelle) ödemek için yardım; gelirinize göre ücretsiz veya ucuz.',
     ants: 'Belgeleriniz için: kimlik kartı, pasaport, sürücü belgesi, araç ruhsatı. Başvurunuzu da takip edebilirsiniz.',
     caf: 'CAF yardımları: konut yardımı (APL), RSA, faaliyet primi, aile yardımları. Gelirinizi bildirir, ödemelerinizi takip edersiniz.',
     ameli: 'Sağlık sigortası: tedavi geri ödemeleri, Vitale kartı, belgeler, dayanışma tamamlayıcı sağlık sigortası.',

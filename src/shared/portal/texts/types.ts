@@ -8,6 +8,8 @@ export interface CatalogueTexts {
   names: Record<string, string>;
   /** plain-words description of each default entry, by link id */
   descriptions: Record<string, string>;
+  /** search synonyms: a word people type (APL, mutuelle…) → the link ids it means, best first */
+  synonyms: Record<string, string[]>;
   checklist: Record<ChecklistKey, string>;
   glossary: Record<GlossaryId, { term: string; text: string }>;
 }

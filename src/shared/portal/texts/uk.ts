@@ -17,6 +17,7 @@ export const uk: CatalogueTexts = {
     local: 'Місцеве',
   },
   names: {
+    'complementaire-sante-solidaire': 'Солідарне додаткове медичне страхування',
     'ants-passeport': 'Посвідчення особи та паспорт (попередня заява)',
     timbres: 'Гербові марки',
     maprocuration: 'Голосування за довіреністю',
@@ -29,7 +30,22 @@ export const uk: CatalogueTexts = {
     'casier-judiciaire': 'Довідка про несудимість',
     defenseurdesdroits: 'Захисник прав',
   },
+  /** words people type for a site that its texts do not hold, → the sites, best first */
+  synonyms: {
+    "медичне страхування": ['ameli', 'complementaire-sante-solidaire'],
+    "допомога на житло": ['caf', 'mesdroitssociaux'],
+    "сімейна допомога": ['caf'],
+    "техпаспорт": ['carte-grise', 'ants'],
+    "посвідчення водія": ['permis', 'ants'],
+    "паспорт": ['ants-passeport', 'ants'],
+    "посвідка на проживання": ['anef'],
+    "безробіття": ['francetravail', 'francetravail-candidat'],
+    "пенсія": ['lassuranceretraite', 'inforetraite'],
+    "податки": ['impots'],
+    "штраф": ['antai'],
+  },
   descriptions: {
+    'complementaire-sante-solidaire': 'Допомога для оплати додаткового медичного страхування (mutuelle): безкоштовно або недорого залежно від доходів.',
     ants: 'Для ваших документів: посвідчення особи, паспорт, посвідчення водія, техпаспорт. Також можна стежити за заявою.',
     caf: 'Допомога CAF: житлова допомога (APL), RSA, премія за діяльність, сімейні виплати. Ви декларуєте доходи і стежите за виплатами.',
     ameli: 'Медичне страхування: відшкодування лікування, картка Vitale, довідки, солідарне додаткове страхування.',

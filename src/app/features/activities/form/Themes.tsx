@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import { ADMIN_THEME_PARENT, ADMIN_THEMES, THEMES } from '../../../../shared/activity/codes.ts';
 import { localiseLink } from '../../../../shared/portal/localise.ts';
+import { linkInCategory } from '../../../../shared/portal/schema.ts';
 import { setAidantsConnect, toggleAdminTheme, togglePortalLink, toggleTheme } from '../lib/form-state.ts';
 import { Choice, ChoiceGroup } from '../components/Choice.tsx';
 import type { SectionProps } from './types.ts';
@@ -18,7 +19,7 @@ export function Themes({ state, update, data, errors }: SectionProps) {
 
   // Sites of the chosen démarche categories first (the catalogue uses the same ten categories).
   const chosen = new Set<string>(state.adminThemes);
-  const relevant = data.links.filter((l) => chosen.has(l.category) || l.category === 'local');
+  const relevant = data.links.filter((l) => l.category === 'local' || [...chosen].some((c) => linkInCategory(l, c)));
   const base = chosen.size > 0 ? relevant : data.links;
   const few = base.slice(0, FEW_SITES);
   const selectedElsewhere = data.links.filter((l) => state.portalLinkIds.includes(l.id) && !few.includes(l));

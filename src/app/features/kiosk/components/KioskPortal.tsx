@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import { categoryName, localiseLink, mostAsked, usedCategories, visibleLinks } from '../../../../shared/portal/localise.ts';
 import { searchLinks } from '../../../../shared/portal/search.ts';
-import type { PortalCatalogue } from '../../../../shared/portal/schema.ts';
+import { linkInCategory, type PortalCatalogue } from '../../../../shared/portal/schema.ts';
 import { CategoryGrid } from '../../portal/components/CategoryGrid.tsx';
 import { LinkGrid } from '../../portal/components/LinkGrid.tsx';
 import { SearchBox } from '../../portal/components/SearchBox.tsx';
@@ -30,7 +30,7 @@ export function KioskPortal({ catalogue }: { catalogue: PortalCatalogue }) {
         </button>
         <h1>{categoryName(category, lang)}</h1>
         {(() => {
-          const inCategory = links.filter((l) => l.category === category.id);
+          const inCategory = links.filter((l) => linkInCategory(l, category.id));
           return (
             <>
               <ReadAloud text={`${categoryName(category, lang)}. ${inCategory.map((l) => localiseLink(l, lang).name).join('. ')}`} lang={lang} />

@@ -1,6 +1,6 @@
 import { useT } from '../../../i18n/use-t.ts';
 import { categoryName } from '../../../../shared/portal/localise.ts';
-import type { PortalCategory, PortalLink } from '../../../../shared/portal/schema.ts';
+import { linkInCategory, type PortalCategory, type PortalLink } from '../../../../shared/portal/schema.ts';
 import { Picto } from './Picto.tsx';
 
 interface Props {
@@ -17,7 +17,7 @@ export function CategoryGrid({ categories, links, hrefFor, onPick }: Props) {
   return (
     <ul class="tile-grid portal-grid" role="list">
       {categories.map((c) => {
-        const count = links.filter((l) => l.category === c.id).length;
+        const count = links.filter((l) => linkInCategory(l, c.id)).length;
         const body = (
           <>
             <Picto id={c.pictogram} />
