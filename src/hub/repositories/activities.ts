@@ -189,8 +189,33 @@ async function attempt(db: DB, dialect: Dialect, device: IngestDevice, items: In
 }
 
 /**
+ * Failures of the hub itself (connection, disk, locks, resources): the whole push fails and
+ * the device retries. Anything else raised while storing one record is about that record.
+ */
+function isHubFault(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  const code = typeof err?.code === 'string' ? err.code : '';
+  // PostgreSQL classes 08 (connection), 40 (rollback), 53 (resources), 57 (operator), 58 (system), XX (internal).
+  if (/^(08|40|53|57|58|XX)/.test(code)) return true;
+  // SQLite: busy, locked, I/O, full disk, cannot open, read-only, corrupt.
+  if (/^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOMEM|INTERRUPT)/.test(code)) return true;
+  // Node network errors (ECONNRESET, ECONNREFUSED, ETIMEDOUT…) and a closed pool.
+  if (/^E[A-Z]+$/.test(code)) return true;
+  return /Connection terminated|pool .*(ended|closed)|database is locked|not open/i.test(String(err?.message ?? ''));
+}
+
+/** The reason a record the hub could not store is rejected with (French, shown on the device). */
+export const NOT_STORABLE = {
+  path: '(accompagnement)',
+  message: "Le hub n'a pas pu enregistrer cet accompagnement. Les autres ont été enregistrés ; vérifiez celui-ci puis enregistrez-le de nouveau.",
+};
+
+/**
  * Stores the valid records of one push for a device; returns one result per item (keyed by
  * its index) and how many ids the hub saw for the first time. Commits before returning.
+ * When the batch cannot commit, records go one by one: a record the hub cannot store is
+ * answered `rejected` on its own (the others are stored); a failure of the hub itself
+ * (connection, disk) fails the whole push so that the device retries it.
  */
 export async function ingestActivities(
   db: DB,
@@ -203,21 +228,20 @@ export async function ingestActivities(
   try {
     return await attempt(db, dialect, device, items, now);
   } catch (batchError) {
-    if (items.length === 1) throw batchError;
-    // One record spoils the batch: store every other record on its own, then report the first failure.
+    if (isHubFault(batchError)) throw batchError;
     const results = new Map<number, PushResult>();
     let created = 0;
-    let failure: unknown;
     for (const item of items) {
       try {
+        if (items.length === 1) throw batchError;
         const one = await attempt(db, dialect, device, [item], now);
         for (const [k, v] of one.results) results.set(k, v);
         created += one.created;
       } catch (e) {
-        failure ??= e;
+        if (isHubFault(e)) throw e;
+        results.set(item.index, { id: item.id, status: 'rejected', errors: [NOT_STORABLE] });
       }
     }
-    if (failure) throw failure;
     return { results, created };
   }
 }

@@ -9,6 +9,8 @@ export interface FakeNetwork {
   sent: { url: string; method: string; body?: unknown; headers: Record<string, string> }[];
   /** faults for the next calls, in order (then 'none') */
   faults: Fault[];
+  /** a reverse proxy's body limit: a POST answered 413 when its body is over it, or when `tooLarge` says so */
+  tooLarge?: (body: string) => boolean;
   restore(): void;
 }
 
@@ -20,6 +22,9 @@ export function routeFetchToHub(app: FastifyInstance, origin = 'http://hub.test'
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     net.sent.push({ url, method: init.method ?? 'GET', body, headers: { ...(init.headers as Record<string, string>) } });
     const fault = net.faults.shift() ?? 'none';
+    if (typeof init.body === 'string' && net.tooLarge?.(init.body)) {
+      return new Response('{"title":"Envoi trop volumineux","status":413}', { status: 413, headers: { 'content-type': 'application/problem+json' } });
+    }
     if (fault === 'network') throw new TypeError('Failed to fetch');
     if (fault === '500') return new Response('{"title":"boom"}', { status: 500, headers: { 'content-type': 'application/problem+json' } });
     if (fault === 'captive-portal') return new Response('<html><body>Connectez-vous au Wi-Fi</body></html>', { status: 200, headers: { 'content-type': 'text/html' } });
