@@ -3,6 +3,8 @@ import { useZod } from '../../plugins/openapi.ts';
 import { installCoopAuth } from './auth.ts';
 import { installCoopErrorHandler } from './errors.ts';
 import activitesRoute from './activites.ts';
+import statistiquesRoute from './statistiques.ts';
+import structureRoutes from './structures.ts';
 import apiClientAdminRoutes from './admin-clients.ts';
 
 /** The Coop-compatible read API (docs/coop-api.md): zod-validated, JSON:API errors, client auth. */
@@ -11,6 +13,8 @@ async function coopApi(app: FastifyInstance) {
   installCoopErrorHandler(app);
   installCoopAuth(app);
   await app.register(activitesRoute);
+  await app.register(statistiquesRoute);
+  await app.register(structureRoutes);
 }
 
 export default async function coopRoutes(app: FastifyInstance) {
