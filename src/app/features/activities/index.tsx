@@ -8,8 +8,8 @@ function NewActivity() {
 }
 
 function EditActivity() {
-  const { params } = useRoute();
-  return <ActivityForm key={params.id} activityId={params.id} />;
+  const { params, query } = useRoute();
+  return <ActivityForm key={params.id} activityId={params.id} orientationVenueId={query.orientation} />;
 }
 
 /** Activity logging: "Mes accompagnements", the new-record form and the edit form. */

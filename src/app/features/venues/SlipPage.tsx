@@ -11,6 +11,7 @@ import { fullAddress, phoneForPeople } from './lib/format.ts';
 import { PRINT_LAYOUTS, getPrintLayout, type PrintLayout } from './lib/print-layout.ts';
 import { qrDataUrl, qrTarget } from './lib/slip.ts';
 import { useVenue } from './lib/use-venue.ts';
+import { useAutoPrint } from './lib/auto-print.ts';
 import './slip.css';
 
 function checklistOf(link: PortalLink | undefined, lang: string): string[] {
@@ -30,18 +31,22 @@ export function SlipPage() {
   const [demarche, setDemarche] = useState<string>(query.demarche ?? '');
   const [structure, setStructure] = useState<string | undefined>();
   const [now] = useState(() => new Date());
+  const [catalogueRead, setCatalogueRead] = useState(false);
 
   useEffect(() => {
     if (!layout) void getPrintLayout().then(setLayout);
-    void loadPortalCatalogue().then(
-      (c) => setLinks(c.links.filter((l) => !l.hidden && (l.checklist?.length ?? 0) > 0)),
-      () => setLinks([]),
-    );
+    void loadPortalCatalogue()
+      .then(
+        (c) => setLinks(c.links.filter((l) => !l.hidden && (l.checklist?.length ?? 0) > 0)),
+        () => setLinks([]),
+      )
+      .finally(() => setCatalogueRead(true));
     void getDeviceIdentity().then((i) => setStructure(i?.structure.name));
   }, []);
 
   const target = useMemo(() => (venue ? qrTarget(venue) : undefined), [venue]);
   const qr = useMemo(() => (target ? qrDataUrl(target.url) : undefined), [target]);
+  useAutoPrint(query.imprimer === '1', !!venue && !!layout && catalogueRead);
   if (venue === undefined || !layout) return <main id="main" class="page" />;
   if (venue === null) {
     return (

@@ -9,7 +9,8 @@ import { HoursBlock } from './components/HoursBlock.tsx';
 import { ReportForm } from './components/ReportForm.tsx';
 import { distanceInWords, fullAddress, phoneForPeople, updateDate } from './lib/format.ts';
 import { useVenue } from './lib/use-venue.ts';
-import { origin } from './lib/view-state.ts';
+import { orientHref, origin } from './lib/view-state.ts';
+import { FromFormNotice } from './components/FromFormNotice.tsx';
 import './venues.css';
 
 const NEED_OF_SERVICE: Record<string, 'apprentissage' | 'demarches' | 'materiel'> = {
@@ -166,12 +167,13 @@ export function VenueDetailPage() {
         <a href={PATHS.venues}>{t('detail.back')}</a>
       </p>
       <h1>{venue.nom}</h1>
+      <FromFormNotice />
       <p class="lead">
         {venue.commune} ({venue.code_postal}){from && point && ` · ${distanceInWords(distanceKm(from.point, point), t, lang)}`}
         {venue.itinerance.includes('Itinérant') && <span class="badge"> {t('detail.itinerant')}</span>}
       </p>
       <div class="row ven-actions">
-        <a class="btn btn-primary btn-big" href={`${PATHS.activities}/nouveau?orientation=${encodeURIComponent(venue.id)}`}>
+        <a class="btn btn-primary btn-big" href={orientHref(venue.id, PATHS.activities)} data-testid="orient-here">
           {t('detail.orient')}
         </a>
         <a class="btn btn-big" href={`${PATHS.venues}/${encodeURIComponent(venue.id)}/fiche`}>

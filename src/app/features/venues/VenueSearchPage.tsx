@@ -4,13 +4,15 @@ import { useT } from '../../i18n/use-t.ts';
 import { useMinuteClock } from './lib/clock.ts';
 import { PATHS } from '../../paths.ts';
 import { FilterPanel } from './components/FilterPanel.tsx';
+import { FromFormNotice } from './components/FromFormNotice.tsx';
 import { OriginPicker } from './components/OriginPicker.tsx';
 import { VenueCard } from './components/VenueCard.tsx';
 import { useHoursModule } from './lib/hours.ts';
 import { computeResults, prepareNear, sortByName } from './lib/results.ts';
 import { buildFilterMasks } from './lib/filter-masks.ts';
 import { directory, ensureDirectory, searchIndex } from './lib/store.ts';
-import { origin, query, selectedFilters } from './lib/view-state.ts';
+import { formReturnPath, origin, query, returnToForm, selectedFilters } from './lib/view-state.ts';
+import { useRoute } from 'preact-iso';
 import './venues.css';
 
 const PAGE = 30;
@@ -18,7 +20,11 @@ const PAGE = 30;
 /** "Orienter": search the places of the territory, filter them, measure distances — all offline. */
 export function VenueSearchPage() {
   const { t } = useT('venues');
+  const { query: params } = useRoute();
   useEffect(() => ensureDirectory(), []);
+  useEffect(() => {
+    if (params.retour !== undefined) returnToForm.value = formReturnPath(params.retour, PATHS.activities);
+  }, [params.retour]);
   const dir = directory.value;
   const selected = selectedFilters.value;
   const hoursNeeded = needsHours(selected);
@@ -74,6 +80,7 @@ export function VenueSearchPage() {
     <main id="main" class="page ven-page">
       <h1>{t('title')}</h1>
       <p class="lead">{t('lead')}</p>
+      <FromFormNotice />
       <div class="field ven-search">
         <label for="ven-q">{t('search.label')}</label>
         <input

@@ -10,6 +10,9 @@ import { today } from '../lib/dates.ts';
 import { newRecordId } from '../lib/uuid.ts';
 import { defaultDuration, defaultPlace, useFormData, type FormData } from './data.ts';
 import { useDraft } from './useDraft.ts';
+import { getVenue } from '../../../db/venues.ts';
+import { towardsOfVenue } from '../../../../shared/activity/orientation.ts';
+import { returnToForm } from '../../venues/lib/view-state.ts';
 import { Basics } from './Basics.tsx';
 import { Themes } from './Themes.tsx';
 import { Individual } from './Individual.tsx';
@@ -41,6 +44,12 @@ export interface FormProps {
   orientationVenueId?: string;
 }
 
+/** The venue chosen in the directory, with the "Structure de redirection" it stands for. */
+async function orientedTo(state: FormState, venueId: string): Promise<FormState> {
+  const venue = await getVenue(venueId).catch(() => undefined);
+  return setOrientationVenue(state, venueId, venue ? towardsOfVenue(venue) : undefined);
+}
+
 type Loaded = { state: FormState; restored: boolean; row?: ActivityRow; replace?: boolean } | { notFound: true };
 
 async function loadInitial(props: FormProps, data: FormData, draftId: string): Promise<Loaded> {
@@ -50,6 +59,7 @@ async function loadInitial(props: FormProps, data: FormData, draftId: string): P
     const row = await getActivity(props.activityId);
     if (!row || row.deleted) return { notFound: true };
     const draft = draftToForm((await loadDraft(draftId))?.state, fromLocal(row));
+    if (props.orientationVenueId) return { state: await orientedTo(draft ?? fromLocal(row), props.orientationVenueId), restored: false, row, replace: true };
     return { state: draft ?? fromLocal(row), restored: !!draft, row };
   }
   let state: FormState | undefined;
@@ -65,7 +75,9 @@ async function loadInitial(props: FormProps, data: FormData, draftId: string): P
   }
   state ??= base;
   if (props.orientationVenueId) {
-    state = setOrientationVenue(setType(state, 'individuel'), props.orientationVenueId);
+    // back from the directory: the draft left for it is the form, not a forgotten one
+    state = await orientedTo(setType(state, 'individuel'), props.orientationVenueId);
+    restored = false;
     replace = true;
   }
   return { state, restored, replace };
@@ -86,6 +98,8 @@ export function ActivityForm(props: FormProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
+  // back on the form: the directory no longer offers the way back to it
+  useEffect(() => void (returnToForm.value = undefined), []);
   useEffect(() => {
     if (!data) return;
     void loadInitial(props, data, draftId).then((l) => {
@@ -139,7 +153,9 @@ export function ActivityForm(props: FormProps) {
       const saved = await saveActivity(toLocal(state, meta), { draftId });
       void requestPersistentStorage().catch(() => false);
       import('../../sync/request.ts').then((m) => m.requestSync('saved')).catch(() => {});
-      route(`${PATHS.activities}?enregistre=${saved.id}`);
+      const venueId = saved.type === 'individuel' ? saved.orientation?.venueId : undefined;
+      const slip = venueId ? `&fiche=${encodeURIComponent(venueId)}${saved.portalLinkIds[0] ? `&demarche=${encodeURIComponent(saved.portalLinkIds[0])}` : ''}` : '';
+      route(`${PATHS.activities}?enregistre=${saved.id}${slip}`);
     } catch (e) {
       draft.reopen();
       setSaving(false);

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { PATHS } from '../../../routes.tsx';
 import { useT } from '../../../i18n/use-t.ts';
 import { AGE_BANDS, AUTONOMY, GENRES, ORIENTATION_TARGETS, STATUSES } from '../../../../shared/activity/codes.ts';
 import { getVenue } from '../../../db/venues.ts';
@@ -24,6 +26,7 @@ function useVenueName(id: string | undefined): string | undefined {
 /** Individual session: autonomy, orientation, and the person (optional, single choices). */
 export function Individual({ state, update, data, errors }: SectionProps) {
   const { t } = useT('activities');
+  const { path } = useLocation();
   const o = state.orientation;
   const venueName = useVenueName(o.venueId);
   const p = state.person;
@@ -53,7 +56,14 @@ export function Individual({ state, update, data, errors }: SectionProps) {
               </button>
             </p>
           )}
-          <ChoiceGroup id="act-towards" legend={t('form.towards')}>
+          {!o.venueId && (
+            <p>
+              <a class="btn" href={`${PATHS.venues}?retour=${encodeURIComponent(path)}`} data-testid="find-venue">
+                {t('form.findVenue')}
+              </a>
+            </p>
+          )}
+          <ChoiceGroup id="act-towards" legend={t('form.towards')} hint={o.venueId && o.towards ? t('form.towardsFromVenue') : undefined}>
             {ORIENTATION_TARGETS.map(({ code }) => (
               <Choice key={code} pressed={o.towards === code} label={t(`codes.orientation.${code}`)} onClick={() => update((s) => setOrientationTarget(s, code))} testId={`towards-${code}`} />
             ))}

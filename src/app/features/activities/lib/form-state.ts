@@ -139,10 +139,13 @@ export function setOrientationTarget(s: FormState, towards: OrientationTarget): 
   const next = s.orientation.towards === towards ? undefined : towards;
   return { ...s, orientation: { ...s.orientation, oriented: true, towards: next } };
 }
-/** The orientation slip hand-off: the person was sent to this venue of the directory. */
-export const setOrientationVenue = (s: FormState, venueId: string | undefined): FormState => ({
+/**
+ * The orientation hand-off: the person was sent to this venue of the directory; `towards`, the
+ * "Structure de redirection" the venue stands for, fills the national field (still changeable).
+ */
+export const setOrientationVenue = (s: FormState, venueId: string | undefined, towards?: OrientationTarget): FormState => ({
   ...s,
-  orientation: venueId ? { ...s.orientation, oriented: true, venueId } : { ...s.orientation, venueId: undefined },
+  orientation: venueId ? { ...s.orientation, oriented: true, venueId, ...(towards ? { towards } : {}) } : { ...s.orientation, venueId: undefined },
 });
 
 /** A pasted title loses its invisible control characters (the hub would reject the record for them). */

@@ -65,6 +65,15 @@ export function ActivityList() {
         <div class="notice notice--ok act-notice" role="status" tabIndex={-1} ref={notice} data-testid="saved-notice">
           <Icon name="check" size={24} />
           <strong>{savedId ? t('saved') : t('deleted')}</strong>
+          {savedId && query.fiche && (
+            <a
+              class="btn btn-primary"
+              href={`${PATHS.venues}/${encodeURIComponent(query.fiche)}/fiche?imprimer=1${query.demarche ? `&demarche=${encodeURIComponent(query.demarche)}` : ''}`}
+              data-testid="print-slip"
+            >
+              {t('list.printSlip')}
+            </a>
+          )}
           {savedId && (
             <a class="btn" href={`${PATHS.activities}/nouveau?dupliquer=${savedId}`}>
               <Icon name="copy" size={20} /> {t('list.duplicate')}

@@ -17,3 +17,20 @@ export function toggleFilter(id: string): void {
   else next.add(id);
   selectedFilters.value = next;
 }
+
+/**
+ * The activity form the mediator came from ("Oui, orienté" → the directory): "Orienter ici"
+ * goes back to it, with the place. Only a path of the activity form is accepted.
+ */
+export const returnToForm = signal<string | undefined>(undefined);
+
+export function formReturnPath(raw: string | undefined, activitiesPath: string): string | undefined {
+  if (!raw) return undefined;
+  const ok = raw === `${activitiesPath}/nouveau` || new RegExp(`^${activitiesPath}/[0-9a-f-]{36}$`).test(raw);
+  return ok ? raw : undefined;
+}
+
+/** Where "Orienter ici" leads: back to the form the mediator came from, or a new record. */
+export function orientHref(venueId: string, activitiesPath: string): string {
+  return `${returnToForm.value ?? `${activitiesPath}/nouveau`}?orientation=${encodeURIComponent(venueId)}`;
+}
