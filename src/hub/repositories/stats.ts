@@ -5,6 +5,7 @@ import { addDays, daysBetween, monthsBetween } from '../../shared/stats/periods.
 import { THEMES } from '../../shared/activity/codes.ts';
 import type { BreakdownEntry, SeriesPoint, Stats, StatsFilters } from '../../shared/stats/types.ts';
 import { ensureFreshRollups } from './stats-rollup.ts';
+import { DATE_MIN, clampToWindow, dateMax } from '../../shared/stats/window.ts';
 
 /** Which structures a query covers: a list, or every structure of the hub. */
 export type StructureSelection = { all: true } | { ids: string[] };
@@ -57,8 +58,12 @@ const num = (v: unknown) => Number(v ?? 0);
  * queries (a few thousand rows whatever the volume); a mediator's figures, or a theme within
  * chosen structures, are read from that slice of the facts.
  */
-export async function computeStats(db: DB, filters: StatsFilters, sel: StructureSelection): Promise<Stats> {
-  if ('ids' in sel && sel.ids.length === 0) return emptyStats(filters);
+export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<Stats> {
+  // Records outside the hub's time window (stored before it existed, or a share link's old
+  // period) are left out: the series then never run past the window (docs/security.md).
+  const shown = clampToWindow(asked);
+  if ('ids' in sel && sel.ids.length === 0) return emptyStats(shown);
+  const filters = { ...shown, from: shown.from ?? DATE_MIN, to: shown.to ?? dateMax() };
   const useFacts = Boolean(filters.mediatorId) || (Boolean(filters.theme) && !('all' in sel));
   if (!useFacts) await ensureFreshRollups(db);
   const from = useFacts ? sql`activity_facts f` : sql`stats_rollup f`;
@@ -74,7 +79,7 @@ export async function computeStats(db: DB, filters: StatsFilters, sel: Structure
   const s = sums.rows[0] ?? {};
   const m = (col: string) => num(s[col]);
 
-  const stats = emptyStats(filters, days.rows.map((r) => r.period));
+  const stats = emptyStats(shown, days.rows.map((r) => r.period));
   stats.totals = {
     activities: m('activities'),
     accompaniments: m('accompaniments'),

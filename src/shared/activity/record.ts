@@ -31,6 +31,8 @@ export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]
 export const INSEE_RE = /^[0-9][0-9AB][0-9]{3}$/;
 /** Cap on workshop participants and on every count. */
 export const MAX_PARTICIPANTS = 10_000;
+/** The first day a record may carry (the hub's time window, docs/security.md). */
+export const RECORD_DATE_MIN = '2000-01-01';
 
 function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
@@ -107,7 +109,8 @@ const BaseRecordSchema = z.strictObject(
     date: z
       .string(e("Date de l'accompagnement"))
       .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .refine(isCalendarDate, { message: "Date de l'accompagnement : cette date n'existe pas." }),
+      .refine(isCalendarDate, { message: "Date de l'accompagnement : cette date n'existe pas." })
+      .refine((d) => d >= RECORD_DATE_MIN, { message: "Date de l'accompagnement : pas avant le 01/01/2000." }),
     durationMin: z.number(e('Durée')).int().min(1).max(1440),
     place: PlaceSchema,
     equipment: codeList(codesOf(EQUIPMENT), 'Matériel numérique utilisé').default([]),

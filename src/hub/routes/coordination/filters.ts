@@ -6,6 +6,7 @@ import { getStructure } from '../../repositories/structures.ts';
 import type { StructureSelection } from '../../repositories/stats.ts';
 import type { User } from '../../repositories/users.ts';
 import { StatsFiltersSchema, type StatsFilters } from '../../../shared/stats/types.ts';
+import { MAX_PERIOD_DAYS, outsideWindow, periodLength } from '../../../shared/stats/window.ts';
 
 const notFound = (what: string) => new HttpProblem(404, 'Introuvable', `${what} n'existe pas ou ne fait pas partie de vos structures.`);
 
@@ -18,7 +19,20 @@ export function parseFilters(query: unknown, extraKeys: string[] = []): StatsFil
   if (!parsed.success) {
     throw new HttpProblem(400, 'Filtres invalides', 'Vérifiez la période, la structure, le type et la thématique choisis.', zodErrors(parsed.error.issues));
   }
-  return parsed.data;
+  const f = parsed.data;
+  const errors: { path: string; message: string }[] = [];
+  for (const [key, label] of [['from', 'Début de période (from)'], ['to', 'Fin de période (to)']] as const) {
+    const day = f[key];
+    const why = day ? outsideWindow(day, label) : undefined;
+    if (why) errors.push({ path: key, message: why });
+  }
+  if (!errors.length && f.from && f.to && periodLength(f.from, f.to) > MAX_PERIOD_DAYS) {
+    errors.push({ path: 'to', message: `Période (from, to) : ${MAX_PERIOD_DAYS} jours au plus (dix ans) ; choisissez une période plus courte.` });
+  }
+  if (errors.length) {
+    throw new HttpProblem(400, 'Période refusée', errors.map((e) => e.message).join(' '), errors);
+  }
+  return f;
 }
 
 /** Which structures the filters cover for this user; 404 for a structure or mediator out of scope. */

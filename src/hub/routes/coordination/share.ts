@@ -32,6 +32,17 @@ function view(req: FastifyRequest, link: ShareLink) {
   return { id: link.id, url: urlOf(req, link.id), filters: link.filters, structureIds: link.structureIds, createdAt: link.createdAt, revokedAt: link.revokedAt };
 }
 
+/** Longest series a public page shows: masking weighs every point against the others (docs/security.md). */
+export const PUBLIC_MAX_DAYS = 92;
+export const PUBLIC_MAX_MONTHS = 120;
+
+/** A public page shows the day series over a quarter at most, the month series over ten years at most. */
+function publicSeries<S extends { series: { byDay: unknown[]; byMonth: unknown[] } }>(stats: S): S {
+  const byDay = stats.series.byDay.length > PUBLIC_MAX_DAYS ? [] : stats.series.byDay;
+  const byMonth = stats.series.byMonth.length > PUBLIC_MAX_MONTHS ? [] : stats.series.byMonth;
+  return { ...stats, series: { ...stats.series, byDay, byMonth } };
+}
+
 export default async function shareRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
 
@@ -71,7 +82,7 @@ export default async function shareRoutes(app: FastifyInstance) {
     }
     const selection = link.structureIds === null ? { all: true as const } : { ids: link.structureIds };
     const stats = await labelOpenBreakdowns(app.db, await computeStats(app.db, link.filters, selection));
-    const page = maskStats(stats);
+    const page = maskStats(publicSeries(stats));
     reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
     if (wantsJson) return { filters: link.filters, ...page };
     const structures = link.structureIds ? await listStructures(app.db, link.structureIds) : [];

@@ -7,6 +7,9 @@ import { recordDeviceSync } from '../../repositories/devices.ts';
 import { activityWireSchemaFor, issuesToErrors } from '../../../shared/activity/record.ts';
 import { PUSH_MAX_RECORDS, PushRequestSchema, type PushResult } from '../../../shared/protocol/push.ts';
 import { deviceRateLimit } from './rate-limit.ts';
+import { getStructure } from '../../repositories/structures.ts';
+import { venueIdsOfTerritory } from '../../repositories/venue-territory.ts';
+import { outsideWindow, utcToday } from '../../../shared/stats/window.ts';
 
 function idOf(item: unknown): string {
   const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
@@ -30,19 +33,45 @@ export default async function pushRoutes(app: FastifyInstance) {
     const items = envelope.data.records;
     const results: PushResult[] = new Array<PushResult>(items.length);
     const valid: IngestItem[] = [];
+    const today = utcToday();
     items.forEach((raw, index) => {
       const parsed = activityWireSchemaFor(raw).safeParse(raw);
       if (!parsed.success) {
         results[index] = { id: idOf(raw), status: 'rejected', errors: issuesToErrors(parsed.error.issues).map((e) => ({ ...e, path: e.path || '(accompagnement)' })) };
         return;
       }
-      const rec = parsed.data as Record<string, unknown> & { id: string; revision: number; deleted?: true };
+      const rec = parsed.data as Record<string, unknown> & { id: string; revision: number; deleted?: true; date?: string };
+      const late = rec.date ? outsideWindow(rec.date, "Date de l'accompagnement", today) : undefined;
+      if (late) {
+        results[index] = { id: rec.id, status: 'rejected', errors: [{ path: 'date', message: late }] };
+        return;
+      }
       valid.push({ index, id: rec.id, revision: rec.revision, deleted: rec.deleted === true, record: rec.deleted ? null : rec });
     });
+    const accepted = await keepPlacesOfTerritory(app, device.structureId, valid, results);
     const now = nowIso();
-    const { results: stored, created } = await ingestActivities(app.db, app.dialect, device, valid, now);
+    const { results: stored, created } = await ingestActivities(app.db, app.dialect, device, accepted, now);
     for (const [index, r] of stored) results[index] = r;
     await recordDeviceSync(app.db, device.deviceId, { at: now, received: created });
     return { results };
+  });
+}
+
+/** Records naming a place of activity outside the device's territory (or nowhere) are rejected, naming place.venueId. */
+async function keepPlacesOfTerritory(app: FastifyInstance, structureId: string, items: IngestItem[], results: PushResult[]): Promise<IngestItem[]> {
+  const venueOf = (i: IngestItem) => (i.record?.place as { venueId?: string } | undefined)?.venueId;
+  const named = items.map(venueOf).filter((v): v is string => Boolean(v));
+  if (named.length === 0) return items;
+  const departements = (await getStructure(app.db, structureId))?.departements ?? [];
+  const known = await venueIdsOfTerritory(app.db, named, departements);
+  return items.filter((i) => {
+    const venueId = venueOf(i);
+    if (!venueId || known.has(venueId)) return true;
+    results[i.index] = {
+      id: i.id,
+      status: 'rejected',
+      errors: [{ path: 'place.venueId', message: "Lieu d'activité : ce lieu n'est pas dans l'annuaire du territoire de votre structure. Choisissez un lieu de la liste." }],
+    };
+    return false;
   });
 }
