@@ -5,6 +5,7 @@ import { useMinuteClock } from './lib/clock.ts';
 import { PATHS } from '../../routes.tsx';
 import { FilterPanel } from './components/FilterPanel.tsx';
 import { OriginPicker } from './components/OriginPicker.tsx';
+import { RefusedReports } from './components/RefusedReports.tsx';
 import { VenueCard } from './components/VenueCard.tsx';
 import { useHoursModule } from './lib/hours.ts';
 import { computeResults, prepareNear, sortByName } from './lib/results.ts';
@@ -74,6 +75,7 @@ export function VenueSearchPage() {
     <main id="main" class="page ven-page">
       <h1>{t('title')}</h1>
       <p class="lead">{t('lead')}</p>
+      <RefusedReports />
       <div class="field ven-search">
         <label for="ven-q">{t('search.label')}</label>
         <input
