@@ -69,6 +69,7 @@ export interface PulledPage {
   deleted: string[];
   cursor: string;
   hasMore: boolean;
+  restart?: 'start' | 'territory';
 }
 
 export async function pull(hub: TestHub, tablet: Tablet, since?: string, limit?: number): Promise<PulledPage> {

@@ -130,9 +130,15 @@ describe.each(DIALECTS)('venue sync on %s', (dialect) => {
     const t = await givenTablet(hub, s);
     const first = await pull(hub, t);
     expect(first.venues.map((v) => v.id)).toEqual(['corse-1']);
+    expect(first.restart).toBe('start');
+    const same = await pull(hub, t, first.cursor);
+    expect(same.restart).toBeUndefined();
     await hub.database.db.updateTable('structures').set({ departements: JSON.stringify(['2A', '83']) }).where('id', '=', s.id).execute();
     const next = await pull(hub, t, first.cursor);
     expect(next.venues.map((v) => v.id).sort()).toEqual(['corse-1', 'in-3', 'var-1', 'var-2']);
+    // The hub says it restarted, so the device replaces its places instead of adding to them.
+    expect(next.restart).toBe('territory');
+    expect((await pull(hub, t, next.cursor)).restart).toBeUndefined();
   });
 
   it('stores a field report once per client id and lets a coordinator apply or dismiss it', async () => {

@@ -21,6 +21,20 @@ export async function applyVenuePage(page: VenuePage): Promise<void> {
   for (const cb of listeners) cb();
 }
 
+/**
+ * Replaces every place on the device with `venues` (a pull the hub restarted: new territory,
+ * new enrolment, reset) and stores the cursor, in one transaction: no stale place stays
+ * searchable, and readers never see an empty directory in between.
+ */
+export async function replaceVenues(venues: VenueRow[], cursor: string): Promise<void> {
+  await db.transaction('rw', db.venues, db.kv, async () => {
+    await db.venues.clear();
+    if (venues.length) await db.venues.bulkPut(venues);
+    await db.kv.put({ key: CURSOR_KEY, value: cursor });
+  });
+  for (const cb of listeners) cb();
+}
+
 /** The cursor to send as `since` (undefined = from the start). */
 export async function getVenueCursor(): Promise<string | undefined> {
   return (await db.kv.get(CURSOR_KEY))?.value as string | undefined;
@@ -81,6 +95,31 @@ export async function markVenueReportSent(id: string): Promise<void> {
     await db.outbox.delete(`venueReport:${id}`);
     await db.venueReports.update(id, { state: 'sent', sentAt: new Date().toISOString() });
   });
+}
+
+/** The hub refused the report (4xx): it leaves the outbox (no longer pending) and shows the hub's reason. */
+export async function markVenueReportRefused(id: string, reason: string | undefined): Promise<void> {
+  await db.transaction('rw', db.venueReports, db.outbox, async () => {
+    await db.outbox.delete(`venueReport:${id}`);
+    await db.venueReports.update(id, { state: 'refused', refusedAt: new Date().toISOString(), ...(reason ? { refusedReason: reason } : {}) });
+  });
+}
+
+/** Drops a report the hub refused (the mediator read the reason). Reports still pending or sent are kept. */
+export async function dismissVenueReport(id: string): Promise<boolean> {
+  return db.transaction('rw', db.venueReports, db.outbox, async () => {
+    const r = await db.venueReports.get(id);
+    if (!r || r.state !== 'refused') return false;
+    await db.venueReports.delete(id);
+    await db.outbox.delete(`venueReport:${id}`);
+    return true;
+  });
+}
+
+/** Reports the hub refused, newest first (shown on the directory page until dismissed). */
+export async function listRefusedVenueReports(): Promise<VenueReportRow[]> {
+  const rows = await db.venueReports.filter((r) => r.state === 'refused').toArray();
+  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** Reports about one place, newest first. */

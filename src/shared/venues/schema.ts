@@ -50,6 +50,11 @@ export const VenuePageSchema = z.object({
   deleted: z.array(z.string()),
   cursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * Present when the hub answers from the first place (no cursor: `start`; another territory's
+   * cursor: `territory`): the device replaces all its places with the pages of this pull.
+   */
+  restart: z.enum(['start', 'territory']).optional(),
 });
 export type VenuePage = z.infer<typeof VenuePageSchema>;
 

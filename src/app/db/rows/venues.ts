@@ -14,6 +14,10 @@ export interface VenueReportRow {
   proposed: string;
   comment?: string;
   createdAt: string;
-  state: 'pending' | 'sent';
+  /** refused: the hub answered 4xx; kept with its reason until the mediator dismisses it */
+  state: 'pending' | 'sent' | 'refused';
   sentAt?: string;
+  refusedAt?: string;
+  /** the hub's explanation (problem `detail`), shown as written */
+  refusedReason?: string;
 }

@@ -6,6 +6,7 @@ import { PATHS } from '../../paths.ts';
 import { FilterPanel } from './components/FilterPanel.tsx';
 import { FromFormNotice } from './components/FromFormNotice.tsx';
 import { OriginPicker } from './components/OriginPicker.tsx';
+import { RefusedReports } from './components/RefusedReports.tsx';
 import { VenueCard } from './components/VenueCard.tsx';
 import { useHoursModule } from './lib/hours.ts';
 import { computeResults, prepareNear, sortByName } from './lib/results.ts';
@@ -81,6 +82,7 @@ export function VenueSearchPage() {
       <h1>{t('title')}</h1>
       <p class="lead">{t('lead')}</p>
       <FromFormNotice />
+      <RefusedReports />
       <div class="field ven-search">
         <label for="ven-q">{t('search.label')}</label>
         <input

@@ -6,7 +6,7 @@ import { getStructure } from '../../repositories/structures.ts';
 import { getVenue, pullVenues } from '../../repositories/venues.ts';
 import { createVenueReport } from '../../repositories/venue-reports.ts';
 import { VenueReportInputSchema } from '../../../shared/venues/schema.ts';
-import { decodeCursor, encodeCursor, parseLimit } from './territory.ts';
+import { cursorRestart, decodeCursor, encodeCursor, parseLimit } from './territory.ts';
 
 /** Device side: pull the territory's places, send field reports (protocol.md). */
 export default async function venueSyncRoutes(app: FastifyInstance) {
@@ -16,7 +16,8 @@ export default async function venueSyncRoutes(app: FastifyInstance) {
     const limit = parseLimit(req.query.limit);
     const since = decodeCursor(req.query.since, departements);
     const page = await pullVenues(app.db, { departements, since, limit });
-    return { venues: page.venues, deleted: page.deleted, cursor: encodeCursor(page.lastSeq, departements), hasMore: page.hasMore };
+    const restart = cursorRestart(req.query.since, departements);
+    return { venues: page.venues, deleted: page.deleted, cursor: encodeCursor(page.lastSeq, departements), hasMore: page.hasMore, ...(restart ? { restart } : {}) };
   });
 
   app.post('/api/v1/sync/venue-reports', { preHandler: requireDevice }, async (req, reply) => {

@@ -20,6 +20,17 @@ export function decodeCursor(cursor: string | undefined, departements: string[])
   return m[2] === fingerprint(departements) ? Number(m[1]) : 0;
 }
 
+/**
+ * Why a pull starts again from the first place, if it does: `start` (no cursor: first pull,
+ * new enrolment, reset device), `territory` (a cursor of other départements). The device then
+ * replaces its places rather than adding to them (protocol-notes.md).
+ */
+export function cursorRestart(cursor: string | undefined, departements: string[]): 'start' | 'territory' | undefined {
+  if (cursor === undefined || cursor === '') return 'start';
+  const m = /^(\d{1,15})\.([0-9a-f]{8})$/.exec(cursor);
+  return m && m[2] !== fingerprint(departements) ? 'territory' : undefined;
+}
+
 /** `limit`: default 1000, at most 5000. */
 export function parseLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1000;

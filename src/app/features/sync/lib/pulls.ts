@@ -1,7 +1,8 @@
 import { countPending } from '../../../db/outbox.ts';
 import { getPortalEtag, savePortalCatalogue } from '../../../db/portal.ts';
 import { getSettingsEtag, isFreshStart, saveDeviceSettings, type DeviceIdentity } from '../../../db/settings.ts';
-import { applyVenuePage, getVenueCursor } from '../../../db/venues.ts';
+import { applyVenuePage, getVenueCursor, replaceVenues } from '../../../db/venues.ts';
+import type { VenueRow } from '../../../db/rows/venues.ts';
 import { PortalCatalogueSchema } from '../../../../shared/portal/schema.ts';
 import { DeviceSettingsSchema } from '../../../../shared/protocol/settings.ts';
 import { VenuePageSchema } from '../../../../shared/venues/schema.ts';
@@ -32,18 +33,29 @@ export async function pullPortal(identity: DeviceIdentity): Promise<void> {
   await savePortalCatalogue(parsed.data, res.headers.get('etag'));
 }
 
-/** The directory's changes since the stored cursor, page by page (each page stored with its cursor). */
+/**
+ * The directory's changes since the stored cursor, page by page (each page stored with its
+ * cursor). When the hub says it restarted the pull (new territory, enrolment, reset), the
+ * pages are gathered and replace every place in one transaction at the last page: nothing of
+ * the old territory stays, and the directory is never empty in between.
+ */
 export async function pullVenues(identity: DeviceIdentity): Promise<void> {
-  let fromStart = await isFreshStart();
+  let since = (await isFreshStart()) ? undefined : await getVenueCursor();
+  let replacing: Map<string, VenueRow> | undefined;
   for (let page = 0; page < MAX_VENUE_PAGES; page++) {
-    const since = fromStart ? undefined : await getVenueCursor();
-    fromStart = false;
     const query = new URLSearchParams({ limit: String(VENUE_PAGE) });
     if (since) query.set('since', since);
     const res = await hubRequest(identity, `/api/v1/sync/venues?${query}`);
     const parsed = VenuePageSchema.safeParse(res.body);
     if (!parsed.success) throw new SyncFailure('malformed', res.status);
-    await applyVenuePage(parsed.data);
-    if (!parsed.data.hasMore) return;
+    const data = parsed.data;
+    if (data.restart) replacing = new Map();
+    if (replacing) {
+      for (const v of data.venues) replacing.set(v.id, v);
+      for (const id of data.deleted) replacing.delete(id);
+      if (!data.hasMore) await replaceVenues([...replacing.values()], data.cursor);
+    } else await applyVenuePage(data);
+    if (!data.hasMore) return;
+    since = data.cursor;
   }
 }

@@ -2,7 +2,7 @@ import { countPending, dropOutboxEntries, pendingIds, takeActivityBatch, type Ta
 import { applyActivityResults, type ActivityResult } from '../../../db/activities.ts';
 import type { ActivityRow } from '../../../db/rows/activities.ts';
 import type { DeviceIdentity } from '../../../db/settings.ts';
-import { getVenueReportPayload, markVenueReportSent } from '../../../db/venues.ts';
+import { getVenueReportPayload, markVenueReportRefused, markVenueReportSent } from '../../../db/venues.ts';
 import { toWire } from '../../../../shared/activity/anonymise.ts';
 import type { ActivityWire } from '../../../../shared/activity/record.ts';
 import { PUSH_MAX_BYTES, PUSH_MAX_RECORDS, parsePushResponse } from '../../../../shared/protocol/push.ts';
@@ -134,8 +134,12 @@ export async function pushVenueReports(identity: DeviceIdentity): Promise<void> 
     try {
       await hubRequest(identity, '/api/v1/sync/venue-reports', { method: 'POST', json: payload });
     } catch (e) {
-      // A report the hub refuses stays on the device; it must not hold back the rest of the sync.
-      if (e instanceof SyncFailure && e.kind === 'refused') continue;
+      // A report the hub refuses is marked so (with its reason) and leaves the queue; it must not
+      // hold back the rest of the sync nor count as pending forever.
+      if (e instanceof SyncFailure && e.kind === 'refused') {
+        await markVenueReportRefused(id, e.detail);
+        continue;
+      }
       throw e;
     }
     await markVenueReportSent(id);

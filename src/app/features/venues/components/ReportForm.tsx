@@ -3,6 +3,7 @@ import { REPORTABLE_FIELDS, type ReportableField } from '../../../../shared/venu
 import { listVenueReports, saveVenueReport } from '../../../db/venues.ts';
 import type { VenueReportRow } from '../../../db/rows/venues.ts';
 import { useT } from '../../../i18n/use-t.ts';
+import { RefusedReportItem } from './RefusedReports.tsx';
 
 /** "Signaler une erreur": a field correction that waits in the outbox like any record. */
 export function ReportForm({ venueId }: { venueId: string }) {
@@ -86,7 +87,8 @@ export function ReportForm({ venueId }: { venueId: string }) {
           <ul data-testid="my-reports">
             {mine.map((r) => (
               <li key={r.id}>
-                {t(`report.fields.${r.field}`)} : {r.proposed} — <em>{r.state === 'sent' ? t('report.sent') : t('report.pending')}</em>
+                {t(`report.fields.${r.field}`)} : {r.proposed} —{' '}
+                {r.state === 'refused' ? <RefusedReportItem report={r} onDismissed={refresh} /> : <em>{r.state === 'sent' ? t('report.sent') : t('report.pending')}</em>}
               </li>
             ))}
           </ul>
