@@ -3,22 +3,27 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncOutcome } from '../../../src/app/features/sync/lib/run.ts';
 import { SyncFailure } from '../../../src/app/features/sync/lib/http.ts';
+import { appEngineDeps, createSyncEngine } from '../../../src/app/features/sync/engine.ts';
+import { requestSync, setSyncHandler } from '../../../src/app/features/sync/request.ts';
+import { forgetDeviceIdentity, loadSyncStatus, saveDeviceIdentity } from '../../../src/app/db/settings.ts';
 
 // The scheduler of the sync loop: which trigger runs a sync when, and how failures back off.
-// The sync itself is replaced by a script of outcomes (the network is not the point here).
+// The engine is an instance made with its dependencies: the sync itself is a script of
+// outcomes (the network is not the point here); enrolment and status are the real db's.
 
 const outcomes: SyncOutcome[] = [];
 const runs: number[] = [];
-vi.mock('../../../src/app/features/sync/lib/run.ts', () => ({
-  syncOnce: vi.fn(async () => {
+const backgroundSyncs: number[] = [];
+const engine = createSyncEngine({
+  ...appEngineDeps,
+  sync: async () => {
     runs.push(Date.now());
     return outcomes.shift() ?? { ok: true };
-  }),
-}));
-
-const { startSyncEngine } = await import('../../../src/app/features/sync/engine.ts');
-const { requestSync } = await import('../../../src/app/features/sync/request.ts');
-const { forgetDeviceIdentity, loadSyncStatus, saveDeviceIdentity } = await import('../../../src/app/db/settings.ts');
+  },
+  registerBackgroundSync: async () => void backgroundSyncs.push(Date.now()),
+  random: () => 0.5,
+  setRunning: () => undefined,
+});
 
 const fail = (kind: SyncFailure['kind'], retryAfterMs = 0): SyncOutcome => ({ ok: false, failure: new SyncFailure(kind, undefined, retryAfterMs) });
 
@@ -41,15 +46,21 @@ describe('sync scheduler', () => {
     // The scheduler runs the sync only on an enrolled device (see the last test).
     await saveDeviceIdentity({ deviceId: 'd-1', token: 't', structure: { id: 's-1', name: 'Centre' }, mediatorId: 'm-1', hubUrl: 'http://hub', enrolledAt: '2026-11-01T09:00:00.000Z' });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    vi.spyOn(Math, 'random').mockReturnValue(0.5);
   });
-  afterAll(() => vi.useRealTimers());
+  let detach: (() => void) | undefined;
+  afterAll(() => {
+    detach?.();
+    vi.useRealTimers();
+  });
 
   it('syncs at start, backs off after failures, and a reconnection or the button resets the backoff', async () => {
     outcomes.push(fail('network'), fail('server'), fail('timeout'));
-    startSyncEngine();
+    setSyncHandler(engine.request);
+    detach = engine.attach({ window, document });
     await advance(10);
     expect(runs).toHaveLength(1);
+    // A failed sync asks the browser to wake the service worker when the connection is back.
+    expect(backgroundSyncs.length).toBe(1);
     // First retry between 2.5 and 5 s (jitter at 0.5 → 3.75 s), stored for the status screen.
     const status = await loadSyncStatus();
     expect(Date.parse(status.nextAttemptAt!) - Date.now()).toBeGreaterThan(3_000);
