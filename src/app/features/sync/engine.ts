@@ -169,7 +169,7 @@ export const appEngineDeps: SyncEngineDeps = {
   // The sync itself (schemas, push, pulls) is its own chunk, loaded once the device is
   // enrolled: a tablet in demo mode never parses it, and the first screen stays light.
   sync: () => import('./lib/run.ts').then((m) => m.syncOnce()),
-  saveNextAttempt: (at) => updateSyncStatus({ nextAttemptAt: at }),
+  saveNextAttempt: async (at) => void (await updateSyncStatus({ nextAttemptAt: at })),
   registerBackgroundSync,
   random: Math.random,
   setRunning: (r) => (syncRunning.value = r),
