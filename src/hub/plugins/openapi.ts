@@ -19,8 +19,22 @@ import { renderOpenApiHtml, type OpenApiDoc } from './openapi-html.ts';
 export const COOP_TAGS = ['Activités', 'Statistiques', 'Structures', "Lieux d'activité", 'Utilitaires'] as const;
 export const COOP_PREFIX = '/api/v1';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** routes that declare a schema with tags (what the OpenAPI document must describe) */
+    documentedRoutes: { method: string; url: string }[];
+  }
+}
+
 /** Registers the document generator; call before the routes are registered. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  const documented: { method: string; url: string }[] = [];
+  app.decorate('documentedRoutes', documented);
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { tags?: string[]; hide?: boolean } | undefined;
+    if (!schema?.tags?.length || schema.hide) return;
+    for (const m of [route.method].flat()) if (m !== 'HEAD') documented.push({ method: m.toLowerCase(), url: route.url });
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
