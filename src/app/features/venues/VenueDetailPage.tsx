@@ -7,7 +7,7 @@ import { useMinuteClock } from './lib/clock.ts';
 import { PATHS } from '../../routes.tsx';
 import { HoursBlock } from './components/HoursBlock.tsx';
 import { ReportForm } from './components/ReportForm.tsx';
-import { distanceInWords, fullAddress, phoneForPeople, updateDate } from './lib/format.ts';
+import { distanceInWords, fullAddress, ltr, phoneForPeople, updateDate } from './lib/format.ts';
 import { useVenue } from './lib/use-venue.ts';
 import { origin } from './lib/view-state.ts';
 import './venues.css';
@@ -107,7 +107,7 @@ function Contact({ venue }: { venue: Venue }) {
       <div class="row">
         {venue.telephone && (
           <a class="btn btn-primary" href={`tel:${venue.telephone}`}>
-            {t('detail.call', { phone: phoneForPeople(venue.telephone) })}
+            {t('detail.call', { phone: ltr(phoneForPeople(venue.telephone)) })}
           </a>
         )}
         {venue.prise_rdv && (
@@ -167,7 +167,7 @@ export function VenueDetailPage() {
       </p>
       <h1>{venue.nom}</h1>
       <p class="lead">
-        {venue.commune} ({venue.code_postal}){from && point && ` · ${distanceInWords(distanceKm(from.point, point), t, lang)}`}
+        {venue.commune} (<bdi dir="ltr">{venue.code_postal}</bdi>){from && point && ` · ${distanceInWords(distanceKm(from.point, point), t, lang)}`}
         {venue.itinerance.includes('Itinérant') && <span class="badge"> {t('detail.itinerant')}</span>}
       </p>
       <div class="row ven-actions">
