@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { PortalLink } from '../../../shared/portal/schema.ts';
 import { loadPortalCatalogue } from '../../db/portal.ts';
 import { getDeviceIdentity } from '../../db/settings.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { PATHS } from '../../paths.ts';
-import { HoursBlock } from './components/HoursBlock.tsx';
+import { ROLLS, rollPageRule, usePageSizedTo } from '../../shell/print-size.ts';
+import { SlipAccess } from './components/SlipAccess.tsx';
 import { SlipHours } from './components/SlipHours.tsx';
 import { fullAddress, phoneForPeople } from './lib/format.ts';
-import { PRINT_LAYOUTS, getPrintLayout, type PrintLayout } from './lib/print-layout.ts';
+import { PRINT_LAYOUTS, getPrintLayout, getSenderPhone, type PrintLayout } from './lib/print-layout.ts';
 import { qrDataUrl, qrTarget } from './lib/slip.ts';
 import { useVenue } from './lib/use-venue.ts';
 import { useAutoPrint } from './lib/auto-print.ts';
@@ -30,8 +31,17 @@ export function SlipPage() {
   const [links, setLinks] = useState<PortalLink[]>([]);
   const [demarche, setDemarche] = useState<string>(query.demarche ?? '');
   const [structure, setStructure] = useState<string | undefined>();
+  const [senderPhone, setSenderPhone] = useState<string | undefined>();
   const [now] = useState(() => new Date());
   const [catalogueRead, setCatalogueRead] = useState(false);
+  const slip = useRef<HTMLElement>(null);
+  // A roll is one page as tall as the slip (the driver cuts after it); A4 keeps its size.
+  usePageSizedTo(
+    'slip-page-size',
+    () => (layout === '80mm' || layout === '58mm' ? slip.current : null),
+    (h) => rollPageRule(ROLLS[layout === '58mm' ? '58' : '80'], h, layout === '58mm' ? 'slip-58' : 'slip-80'),
+    [layout, venue, demarche, links, structure, senderPhone],
+  );
 
   useEffect(() => {
     if (!layout) void getPrintLayout().then(setLayout);
@@ -42,6 +52,7 @@ export function SlipPage() {
       )
       .finally(() => setCatalogueRead(true));
     void getDeviceIdentity().then((i) => setStructure(i?.structure.name));
+    void getSenderPhone().then(setSenderPhone);
   }, []);
 
   const target = useMemo(() => (venue ? qrTarget(venue) : undefined), [venue]);
@@ -91,7 +102,7 @@ export function SlipPage() {
         </button>
       </div>
 
-      <article class={`slip slip--${layout}`} data-testid="slip" aria-label={t('slip.title')}>
+      <article ref={slip} class={`slip slip--${layout}`} data-testid="slip" aria-label={t('slip.title')}>
         <header class="slip__head">
           <p class="slip__kicker">{t('slip.title')}</p>
           <h1 class="slip__name">{venue.nom}</h1>
@@ -99,18 +110,20 @@ export function SlipPage() {
         <div class="slip__body">
           <div class="slip__info">
             <p>
-              <strong>{t('slip.address')} : </strong>
+              <strong>{t('slip.address')}</strong>
+              {t('slip.colon')}
               <bdi>{fullAddress(venue)}</bdi>
             </p>
             {venue.telephone && (
               <p>
-                <strong>{t('slip.phone')} : </strong>
-                <bdi dir="ltr">{phoneForPeople(venue.telephone)}</bdi>
+                <strong>{t('slip.phone')}</strong>
+                {t('slip.colon')}
+                <bdi dir="ltr" data-testid="slip-phone">{phoneForPeople(venue.telephone)}</bdi>
               </p>
             )}
             <h2 class="slip__h">{t('slip.hours')}</h2>
-            <HoursBlock raw={venue.horaires} now={now} />
             <SlipHours raw={venue.horaires} now={now} />
+            <SlipAccess venue={venue} />
             {link && (
               <>
                 <h2 class="slip__h">
@@ -132,7 +145,17 @@ export function SlipPage() {
           )}
         </div>
         <footer class="slip__foot">
-          {structure && <p>{t('slip.orientedBy', { name: structure })}</p>}
+          {structure && (
+            <p data-testid="slip-sender">
+              {t('slip.orientedBy', { name: structure })}
+              {senderPhone && (
+                <>
+                  {' · '}
+                  <bdi dir="ltr">{senderPhone}</bdi>
+                </>
+              )}
+            </p>
+          )}
           <p>{t('slip.printedOn', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(now) })}</p>
         </footer>
       </article>

@@ -7,7 +7,7 @@ import { useMinuteClock } from './lib/clock.ts';
 import { PATHS } from '../../paths.ts';
 import { HoursBlock } from './components/HoursBlock.tsx';
 import { ReportForm } from './components/ReportForm.tsx';
-import { distanceInWords, fullAddress, phoneForPeople, updateDate } from './lib/format.ts';
+import { distanceInWords, fullAddress, ltr, phoneForPeople, updateDate } from './lib/format.ts';
 import { useVenue } from './lib/use-venue.ts';
 import { orientHref, origin } from './lib/view-state.ts';
 import { FromFormNotice } from './components/FromFormNotice.tsx';
@@ -108,7 +108,7 @@ function Contact({ venue }: { venue: Venue }) {
       <div class="row">
         {venue.telephone && (
           <a class="btn btn-primary" href={`tel:${venue.telephone}`}>
-            {t('detail.call', { phone: phoneForPeople(venue.telephone) })}
+            {t('detail.call', { phone: ltr(phoneForPeople(venue.telephone)) })}
           </a>
         )}
         {venue.prise_rdv && (
@@ -169,7 +169,7 @@ export function VenueDetailPage() {
       <h1>{venue.nom}</h1>
       <FromFormNotice />
       <p class="lead">
-        {venue.commune} ({venue.code_postal}){from && point && ` · ${distanceInWords(distanceKm(from.point, point), t, lang)}`}
+        {venue.commune} (<bdi dir="ltr">{venue.code_postal}</bdi>){from && point && ` · ${distanceInWords(distanceKm(from.point, point), t, lang)}`}
         {venue.itinerance.includes('Itinérant') && <span class="badge"> {t('detail.itinerant')}</span>}
       </p>
       <div class="row ven-actions">

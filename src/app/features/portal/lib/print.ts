@@ -1,24 +1,42 @@
+import { ROLLS, printableWidthPx, rollPageRule, setPageStyle } from '../../../shell/print-size.ts';
+
 /** Paper the checklist is printed on: an A4 page, or the roll of a portable receipt printer. */
 export type PrintLayout = 'a4' | '80' | '58';
 
-// CSS page sizes need both lengths; a receipt printer's driver cuts the roll after the content.
-const PAGE: Record<PrintLayout, string> = {
-  a4: '@page { size: A4; margin: 15mm; }',
-  '80': '@page { size: 80mm 200mm; margin: 3mm; }',
-  '58': '@page { size: 58mm 200mm; margin: 2mm; }',
-};
+const STYLE_ID = 'checklist-page-size';
+
+/**
+ * The height the `.print-area` will have on the roll: a hidden copy laid out at the roll's
+ * printable width with the print styles of portal.css (`.print-probe`).
+ */
+function heightOnRoll(area: HTMLElement, layout: '80' | '58'): number {
+  const probe = area.cloneNode(true) as HTMLElement;
+  probe.classList.add('print-probe');
+  probe.dataset.probe = layout;
+  probe.removeAttribute('id');
+  probe.setAttribute('aria-hidden', 'true');
+  probe.style.inlineSize = `${printableWidthPx(ROLLS[layout])}px`;
+  document.body.append(probe);
+  const h = probe.getBoundingClientRect().height;
+  probe.remove();
+  return h;
+}
+
+/** The @page rule for printing this area on this paper: A4, or a roll exactly as long as the content. */
+export function checklistPageRule(area: HTMLElement | null, layout: PrintLayout): string {
+  if (layout === 'a4' || !area) return '@page { size: A4; margin: 15mm; }';
+  return rollPageRule(ROLLS[layout], heightOnRoll(area, layout));
+}
 
 /**
  * Prints the `.print-area` of the page on the chosen paper. The @page rule cannot be switched
  * by a class, so a short-lived <style> carries it; everything is undone after printing.
  */
 export function printChecklist(layout: PrintLayout): void {
-  const style = document.createElement('style');
-  style.textContent = PAGE[layout];
-  document.head.append(style);
+  const remove = setPageStyle(STYLE_ID, checklistPageRule(document.querySelector<HTMLElement>('.print-area'), layout));
   document.documentElement.dataset.print = layout;
   const done = () => {
-    style.remove();
+    remove();
     delete document.documentElement.dataset.print;
     window.removeEventListener('afterprint', done);
   };

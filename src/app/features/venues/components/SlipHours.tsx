@@ -4,30 +4,33 @@ import { weekdayNames } from '../lib/hours-words.ts';
 
 const short = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
 
-/** The week in words, one line per open day ("lundi : 9:00–12:00, 14:00–17:00"); nothing when unknown. */
+/**
+ * The week in words for paper: every day, its hours or "fermé", no live state (it would be wrong
+ * by the time the slip is read). Hours that do not parse are printed as written.
+ */
 export function SlipHours({ raw, now }: { raw: string | undefined; now: Date }) {
-  const { lang } = useT('venues');
+  const { t, lang } = useT('venues');
   const mod = useHoursModule(Boolean(raw));
-  const week = mod?.weeklyHours(raw, now);
-  if (!week) return null;
+  if (!raw) return <p data-testid="slip-hours-unknown">{t('slip.hoursUnknown')}</p>;
+  if (!mod) return <p>{t('hours.loading')}</p>;
+  const week = mod.weeklyHours(raw, now);
+  if (!week) return <p data-testid="hours-raw">{t('hours.asWritten', { raw })}</p>;
   const names = weekdayNames(lang);
   return (
     <ul class="slip__week" data-testid="slip-week">
-      {week
-        .filter((d) => d.intervals.length > 0)
-        .map((d) => (
-          <li key={d.day}>
-            <strong>{names[d.day]}</strong> :{' '}
-            {d.intervals.map((i, n) => (
-              <span key={i.from} class="slip__interval">
-                {n > 0 && ', '}
-                <bdi dir="ltr">
-                  {short(i.from)}–{short(i.to)}
-                </bdi>
-              </span>
-            ))}
-          </li>
-        ))}
+      {week.map((d) => (
+        <li key={d.day} class={d.intervals.length ? undefined : 'is-closed'}>
+          <strong>{names[d.day]}</strong>
+          {t('slip.colon')}
+          {d.intervals.length ? (
+            <bdi dir="ltr" class="slip__interval">
+              {d.intervals.map((i) => `${short(i.from)}–${short(i.to)}`).join(', ')}
+            </bdi>
+          ) : (
+            <span>{t('hours.closedDay')}</span>
+          )}
+        </li>
+      ))}
     </ul>
   );
 }

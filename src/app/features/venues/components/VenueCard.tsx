@@ -13,7 +13,7 @@ export function VenueCard({ venue, km, now }: { venue: Venue; km: number | undef
       <a class="ven-card__link" href={`${PATHS.venues}/${encodeURIComponent(venue.id)}`}>
         <span class="ven-card__name">{venue.nom}</span>
         <span class="ven-card__where">
-          {venue.commune} ({venue.code_postal}){km !== undefined && <strong> · {distanceInWords(km, t, lang)}</strong>}
+          {venue.commune} (<bdi dir="ltr">{venue.code_postal}</bdi>){km !== undefined && <strong> · {distanceInWords(km, t, lang)}</strong>}
         </span>
       </a>
       <HoursBlock raw={venue.horaires} now={now} />

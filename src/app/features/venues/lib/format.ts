@@ -13,6 +13,14 @@ export function updateDate(iso: string, lang: string): string | undefined {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
+/**
+ * A number, code or time set inside a translated sentence as an isolated left-to-right run
+ * (LRI … PDI), so in Arabic "04 91 95 36 03" keeps its order. In JSX use <bdi dir="ltr">.
+ */
+export function ltr(s: string): string {
+  return `\u2066${s}\u2069`;
+}
+
 /** "+33491000000" → "04 91 00 00 00" for reading aloud; other numbers as they are. */
 export function phoneForPeople(phone: string): string {
   const m = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(phone);
