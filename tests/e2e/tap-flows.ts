@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { choice, TapCounter } from './activities-device.ts';
+import { choice, type TapCounter } from './activities-device.ts';
 
 // The two tap counts of issue 15, shared by the e2e test that asserts them and by
 // bench/app/session-taps.ts that prints them: every interaction goes through the counter
