@@ -6,6 +6,7 @@ export const FIGURE_KEYS = [
   'lighthousePerformance',
   'offlineColdStartMs',
   'sessionTaps',
+  'workshopTaps',
   'venueImport18kMs',
   'venueImportRawBulkPutMs',
   'venueSearchP95Ms',
@@ -52,8 +53,12 @@ export const TARGETS: Record<FigureKey, Target> = {
   lighthousePerformance: { label: 'Lighthouse performance (mobile)', unit: '', target: '≥ 95', check: (v) => v >= 95 },
   offlineColdStartMs: { label: 'Offline cold start → portal (4× CPU)', unit: 'ms', target: '≤ 1500 ms', check: (v) => v <= 1500 },
   sessionTaps: {
-    label: 'Taps, typical individual session', unit: 'taps', target: '≤ 6, no typing', check: (v, _f) => v <= 6,
+    label: 'Taps, typical individual session (démarche included)', unit: 'taps', target: '≤ 4, no typing', check: (v, _f) => v <= 4,
     baseline: (_f, d) => (typeof d.nationalRequiredFields === 'number' ? `national form: ${d.nationalRequiredFields} required fields` : undefined),
+  },
+  workshopTaps: {
+    label: 'Taps, 8-person workshop (counts typed)', unit: 'taps', target: '≤ 15', check: (v) => v <= 15,
+    baseline: (_f, d) => (typeof d.workshopCopiedTaps === 'number' ? `copied from the last one of the same title: ${d.workshopCopiedTaps} taps` : undefined),
   },
   venueImport18kMs: {
     label: 'Venue import 18,000 places (IndexedDB)', unit: 'ms', target: '≤ 3000 ms', check: (v) => v <= 3000,

@@ -22,7 +22,16 @@ export function Stepper(props: { label: string; value: number; min: number; max:
           min={props.min}
           max={props.max}
           value={props.value}
-          onChange={(e) => props.onChange(Number((e.currentTarget as HTMLInputElement).value))}
+          // a typed number counts as soon as it is a number (no +/− taps for a group of 25);
+          // an emptied field waits for the next digit, and leaving it puts the value back
+          onInput={(e) => {
+            const raw = (e.currentTarget as HTMLInputElement).value;
+            if (raw !== '' && Number.isFinite(Number(raw))) props.onChange(Number(raw));
+          }}
+          onBlur={(e) => {
+            const el = e.currentTarget as HTMLInputElement;
+            if (el.value === '' || Number(el.value) !== props.value) el.value = String(props.value);
+          }}
         />
         <button type="button" class="btn act-stepper__btn" aria-label={t('form.increase', { label: props.label })} disabled={props.value >= props.max} onClick={() => props.onChange(props.value + 1)}>
           <Icon name="plus" size={22} />

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import { AGE_BANDS, GENRES, STATUSES, WORKSHOP_LEVELS, type Coded } from '../../../../shared/activity/codes.ts';
 import { MAX_PARTICIPANTS } from '../../../../shared/activity/record.ts';
-import { minGroupTotal, setGroupAlready, setGroupCount, setGroupTotal, setWorkshopLevel, setWorkshopTitle, type GroupBreakdown } from '../lib/form-state.ts';
+import { copyWorkshop, minGroupTotal, setGroupAlready, setGroupCount, setGroupTotal, setWorkshopLevel, setWorkshopTitle, type GroupBreakdown } from '../lib/form-state.ts';
 import { Choice, ChoiceGroup } from '../components/Choice.tsx';
 import { Stepper } from '../components/Stepper.tsx';
 import type { SectionProps } from './types.ts';
+import { workshopKey } from '../../../db/habits.ts';
 
 const LEVEL_ICON = { debutant: 'level1', intermediaire: 'level2', avance: 'level3' } as const;
 const BREAKDOWNS: { key: GroupBreakdown; list: readonly Coded[]; ns: 'genre' | 'ageBand' | 'status' }[] = [
@@ -15,9 +16,12 @@ const BREAKDOWNS: { key: GroupBreakdown; list: readonly Coded[]; ns: 'genre' | '
 ];
 
 /** Collective workshop: title, level, and counts of participants (steppers). */
-export function Workshop({ state, update, errors }: SectionProps) {
+export function Workshop({ state, update, data, errors }: SectionProps) {
   const { t } = useT('activities');
   const g = state.group;
+  const [copied, setCopied] = useState(false);
+  const last = state.workshop.title.trim() ? data.usual.lastWorkshops[workshopKey(state.workshop.title)] : undefined;
+  const titles = Object.values(data.usual.lastWorkshops).map((w) => w.title);
   const [open, setOpen] = useState(Object.keys(g.genre).length + Object.keys(g.ageBand).length + Object.keys(g.status).length > 0);
   const titleError = errors.includes('workshop') && !state.workshop.title.trim();
 
@@ -33,9 +37,37 @@ export function Workshop({ state, update, errors }: SectionProps) {
             maxLength={120}
             value={state.workshop.title}
             aria-invalid={titleError || undefined}
+            list={titles.length > 0 ? 'act-workshop-titles' : undefined}
             onInput={(e) => update((s) => setWorkshopTitle(s, (e.currentTarget as HTMLInputElement).value))}
           />
+          {titles.length > 0 && (
+            <datalist id="act-workshop-titles">
+              {titles.map((x) => (
+                <option key={x} value={x} />
+              ))}
+            </datalist>
+          )}
         </div>
+        {last && !copied && (
+          <p>
+            <button
+              type="button"
+              class="btn"
+              data-testid="copy-workshop"
+              onClick={() => {
+                update((s) => copyWorkshop(s, last));
+                setCopied(true);
+              }}
+            >
+              {t('form.copyWorkshop', { title: last.title, count: last.beneficiaries.total })}
+            </button>
+          </p>
+        )}
+        {copied && (
+          <p class="hint" role="status">
+            {t('form.workshopCopied')}
+          </p>
+        )}
         <ChoiceGroup id="act-level" legend={t('form.workshopLevel')}>
           {WORKSHOP_LEVELS.map(({ code }) => (
             <Choice key={code} icon={LEVEL_ICON[code]} pressed={state.workshop.level === code} label={t(`codes.level.${code}`)} onClick={() => update((s) => setWorkshopLevel(s, code))} testId={`level-${code}`} />

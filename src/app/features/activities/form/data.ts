@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadActivityHabits, type ActivityHabits } from '../../../db/activities.ts';
+import { EMPTY_FORM_HABITS, loadFormHabits, type FormHabits } from '../../../db/habits.ts';
 import { getDeviceIdentity, loadDeviceSettings } from '../../../db/settings.ts';
 import { loadPortalCatalogue } from '../../../db/portal.ts';
 import type { DeviceSettings } from '../../../../shared/protocol/settings.ts';
@@ -14,6 +15,8 @@ export interface FormData {
   settings: DeviceSettings | undefined;
   links: PortalLink[];
   habits: ActivityHabits;
+  /** frequent sites and themes, last workshop of each title */
+  usual: FormHabits;
   /** false before enrolment: "mode démonstration" */
   enrolled: boolean;
 }
@@ -21,13 +24,14 @@ export interface FormData {
 const EMPTY_HABITS: ActivityHabits = { frequentDurations: [] };
 
 export async function loadFormData(): Promise<FormData> {
-  const [settings, catalogue, habits, identity] = await Promise.all([
+  const [settings, catalogue, habits, identity, usual] = await Promise.all([
     loadDeviceSettings().catch(() => undefined),
     loadPortalCatalogue().catch(() => undefined),
     loadActivityHabits().catch(() => EMPTY_HABITS),
     getDeviceIdentity().catch(() => undefined),
+    loadFormHabits().catch(() => EMPTY_FORM_HABITS),
   ]);
-  return { settings, links: catalogue ? visibleLinks(catalogue, 'mediator') : [], habits, enrolled: !!identity && !identity.revokedAt };
+  return { settings, links: catalogue ? visibleLinks(catalogue, 'mediator') : [], habits, usual, enrolled: !!identity && !identity.revokedAt };
 }
 
 /** Loads the form's data once; undefined while loading. */

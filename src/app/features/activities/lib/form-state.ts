@@ -13,7 +13,7 @@ import {
   type ThemeCode,
   type WorkshopLevel,
 } from '../../../../shared/activity/codes.ts';
-import { MAX_PARTICIPANTS } from '../../../../shared/activity/record.ts';
+import { MAX_PARTICIPANTS, type Beneficiaries } from '../../../../shared/activity/record.ts';
 import { stripControlChars } from '../../../../shared/text.ts';
 
 // The activity form's state: plain data (autosaved as a draft on every change) and the pure
@@ -122,6 +122,29 @@ export function togglePortalLink(s: FormState, id: string, category?: string): F
   const adminThemes =
     adding && s.adminThemes.length === 0 && category && ADMIN_CODES.has(category) ? [category as AdminThemeCode] : s.adminThemes;
   return { ...s, themes, adminThemes, portalLinkIds: toggle(s.portalLinkIds, id) };
+}
+
+/** A remembered workshop of the same title: its level, duration, themes and counts, copied. */
+export function copyWorkshop(
+  s: FormState,
+  w: { level?: WorkshopLevel; durationMin: number; themes: ThemeCode[]; adminThemes: AdminThemeCode[]; beneficiaries: Beneficiaries },
+): FormState {
+  const b = w.beneficiaries;
+  const total = clamp(b.total, 1, MAX_PARTICIPANTS);
+  return {
+    ...s,
+    durationMin: clamp(w.durationMin, 1, 1440),
+    themes: [...w.themes],
+    adminThemes: w.themes.includes(ADMIN_THEME_PARENT) ? [...w.adminThemes] : [],
+    workshop: { ...s.workshop, ...(w.level ? { level: w.level } : {}) },
+    group: {
+      total,
+      already: clamp(b.alreadyAccompanied, 0, total),
+      genre: { ...b.genre } as Breakdown<GenreCode>,
+      ageBand: { ...b.ageBand } as Breakdown<AgeBandCode>,
+      status: { ...b.status } as Breakdown<StatusCode>,
+    },
+  };
 }
 
 export function setAidantsConnect(s: FormState, on: boolean): FormState {
