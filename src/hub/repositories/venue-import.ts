@@ -7,6 +7,7 @@ import type { Venue } from '../../shared/venues/schema.ts';
 import { writeVenues } from './venues.ts';
 import { inseeOf } from './venue-communes.ts';
 import { jsonArrayElements } from './json-stream.ts';
+import { departementsOfVenues } from './venue-territory.ts';
 
 /** What an import did, row by row (protocol.md: POST /api/v1/admin/venues/import). */
 export interface ImportReport {
@@ -108,8 +109,9 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
 
   const flush = async () => {
     if (!batch.length) return;
-    const current = batch;
+    let current = batch;
     batch = [];
+    if (opts.departements) current = await keepOwnPlaces(db, current, opts.departements, report);
     try {
       count(await writeVenues(db, current.map((b) => b.venue)));
     } catch {
@@ -181,4 +183,19 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
   await flush();
   report.columns = describeColumns([...columnsSeen]);
   return report;
+}
+
+/** Rows whose place already exists in another territory are rejected: an import cannot take a place over. */
+async function keepOwnPlaces<T extends { venue: Venue; row: number }>(db: DB, rows: T[], departements: string[], report: ImportReport): Promise<T[]> {
+  const stored = await departementsOfVenues(db, rows.map((b) => b.venue.id));
+  return rows.filter((b) => {
+    const at = stored.get(b.venue.id);
+    if (at === undefined || departements.includes(at)) return true;
+    report.rejected.push({
+      row: b.row,
+      id: b.venue.id,
+      errors: [{ path: 'id', message: `id : ce lieu existe déjà dans le département ${at}, hors du territoire de la structure` }],
+    });
+    return false;
+  });
 }
