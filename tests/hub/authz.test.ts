@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/db.ts';
-import { givenHub, givenStaff, givenStructure, type StaffSession, type TestHub } from '../helpers/hub.ts';
+import { givenHub, givenStaff, givenStructure, problemOf, type StaffSession, type TestHub } from '../helpers/hub.ts';
 import type { Structure } from '../../src/hub/repositories/structures.ts';
 import { createVenueReport } from '../../src/hub/repositories/venue-reports.ts';
 import { givenEnrolledDevice } from './sync-helpers.ts';
+import { aPlace, csvOf, importText } from './venues-helpers.ts';
 
 // Authorisation matrix: each role × each staff endpoint (this feature's and the other
 // features' admin endpoints) × a structure in scope / out of scope. A coordinator gets 404 for
@@ -99,4 +100,83 @@ describe.each(DIALECTS)('authorisation matrix on %s', (dialect) => {
       expect(await send(admin, withScope)).toBeLessThan(300);
     });
   }
+});
+
+// Venue writes check the territory of the place written (issue #12): the place as stored and
+// the place as it would become must both be in the caller's départements; reports go to the
+// coordinators of the place's territory; only an admin changes a structure's départements.
+describe.each(DIALECTS)('venue territory on %s', (dialect) => {
+  let hub: TestHub;
+  let mine: Structure;
+  let theirs: Structure;
+  let admin: StaffSession;
+  let coordinator: StaffSession;
+  let coordTheirs: StaffSession;
+  const marseille = aPlace({ id: 'lieu-marseille', nom: 'Espace du port', commune: 'Marseille', code_postal: '13002' });
+  const lille = aPlace({ id: 'lieu-lille', nom: 'Médiathèque du Nord', commune: 'Lille', code_postal: '59000', adresse: '3 rue de Béthune' });
+
+  beforeAll(async () => {
+    hub = await givenHub(dialect);
+    mine = await givenStructure(hub, 'Ma structure', ['13']);
+    theirs = await givenStructure(hub, 'Une autre structure', ['59']);
+    admin = await givenStaff(hub, 'admin');
+    coordinator = await givenStaff(hub, 'coordinator', [mine.id]);
+    coordTheirs = await givenStaff(hub, 'coordinator', [theirs.id]);
+    const report = await importText(hub, csvOf([marseille, lille]));
+    expect(report.imported).toBe(2);
+  });
+  afterAll(async () => hub?.close());
+
+  const venue = async (id: string) => (await hub.app.inject({ method: 'GET', url: `/api/v1/admin/venues/${id}`, headers: { cookie: admin.cookie } })).json() as { departement: string; nom: string };
+
+  it('import: a row carrying the id of a place of another territory is rejected, the place untouched', async () => {
+    const csv = csvOf([{ ...lille, code_postal: '13001', commune: 'Marseille', nom: 'Pris par le 13' }]);
+    const res = await hub.app.inject({ method: 'POST', url: `/api/v1/admin/venues/import?structureId=${mine.id}`, headers: { ...coordinator.headers, 'content-type': 'text/csv' }, payload: csv });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { updated: number; imported: number; rejected: { id: string; errors: { path: string }[] }[] };
+    expect(body.updated + body.imported).toBe(0);
+    expect(body.rejected.map((r) => [r.id, r.errors[0]?.path])).toEqual([['lieu-lille', 'id']]);
+    expect(await venue('lieu-lille')).toMatchObject({ departement: '59', nom: 'Médiathèque du Nord' });
+  });
+
+  it('PATCH and DELETE: a place of another territory is not found; moving an own place out is refused', async () => {
+    const patchTheirs = await hub.app.inject({ method: 'PATCH', url: '/api/v1/admin/venues/lieu-lille', headers: coordinator.headers, payload: { code_postal: '13001', commune: 'Marseille' } });
+    expect(patchTheirs.statusCode).toBe(404);
+    const deleteTheirs = await hub.app.inject({ method: 'DELETE', url: '/api/v1/admin/venues/lieu-lille', headers: coordinator.headers });
+    expect(deleteTheirs.statusCode).toBe(404);
+    const moveOut = await hub.app.inject({ method: 'PATCH', url: '/api/v1/admin/venues/lieu-marseille', headers: coordinator.headers, payload: { code_postal: '59000', commune: 'Lille', code_insee: '59350' } });
+    expect(moveOut.statusCode).toBe(400);
+    expect(await venue('lieu-lille')).toMatchObject({ departement: '59' });
+    expect(await venue('lieu-marseille')).toMatchObject({ departement: '13' });
+  });
+
+  it("reports are listed to and applied by the coordinators of the place's territory, not of the reporting tablet", async () => {
+    const tablet = await givenEnrolledDevice(hub, mine, { ip: '10.9.7.1' });
+    const id = randomUUID();
+    await createVenueReport(hub.database.db, { id, structureId: mine.id, deviceId: tablet.deviceId, mediatorId: tablet.mediatorId, venueId: 'lieu-lille', field: 'telephone', proposed: '0320000000' });
+    const listed = async (who: StaffSession) =>
+      ((await hub.app.inject({ method: 'GET', url: '/api/v1/admin/venue-reports', headers: { cookie: who.cookie } })).json() as { reports: { id: string }[] }).reports.map((r) => r.id);
+    expect(await listed(coordinator)).not.toContain(id);
+    expect(await listed(coordTheirs)).toContain(id);
+    expect(await listed(admin)).toContain(id);
+    for (const action of ['apply', 'dismiss']) {
+      const res = await hub.app.inject({ method: 'POST', url: `/api/v1/admin/venue-reports/${id}/${action}`, headers: coordinator.headers });
+      expect(res.statusCode, action).toBe(404);
+    }
+    const applied = await hub.app.inject({ method: 'POST', url: `/api/v1/admin/venue-reports/${id}/apply`, headers: coordTheirs.headers });
+    expect(applied.statusCode).toBe(200);
+  });
+
+  it("a structure's départements are changed by an admin only (coordinator 403; other fields still saved)", async () => {
+    const widen = await hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${mine.id}`, headers: coordinator.headers, payload: { departements: ['13', '59'] } });
+    expect(widen.statusCode).toBe(403);
+    expect(problemOf(widen).errors?.[0]?.path).toBe('departements');
+    const same = await hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${mine.id}`, headers: coordinator.headers, payload: { departements: ['13'], kioskIdleSeconds: 200 } });
+    expect(same.statusCode).toBe(200);
+    const other = await hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${mine.id}`, headers: coordinator.headers, payload: { kioskIdleSeconds: 240 } });
+    expect(other.statusCode).toBe(200);
+    const byAdmin = await hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${mine.id}`, headers: admin.headers, payload: { departements: ['13', '84'] } });
+    expect(byAdmin.statusCode).toBe(200);
+    expect((byAdmin.json() as { departements: string[] }).departements).toEqual(['13', '84']);
+  });
 });

@@ -6,7 +6,8 @@ import { hoursParse } from '../../shared/venues/hours.ts';
 import { normaliseSource, SOURCE_ID_MAX, SOURCE_MAX } from '../../shared/venues/identity.ts';
 import { writeSourcedVenues, type LinkTarget, type SourcedVenue } from './venue-write.ts';
 import { inseeOf, postcodeBelongs } from './venue-communes.ts';
-import { ReportBuilder, type ImportReport } from './venue-import-report.ts';
+import { ReportBuilder } from './venue-import-report.ts';
+import { departementsOfSourcedVenues } from './venue-territory.ts';
 
 export type { ImportReport } from './venue-import-report.ts';
 import { jsonArrayElements } from './json-stream.ts';
@@ -97,8 +98,9 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
     builder.stored(b.item.source, o.status, o.linkedTo ? { row: b.row, id: o.id, source: b.item.source, sourceId: b.item.sourceId, linkedTo: o.linkedTo } : undefined);
   const flush = async () => {
     if (!batch.length) return;
-    const current = batch;
+    let current = batch;
     batch = [];
+    if (opts.departements) current = await keepOwnPlaces(db, current, opts.departements, builder);
     try {
       const outcomes = await writeSourcedVenues(db, current.map((b) => b.item));
       outcomes.forEach((o, n) => record(current[n]!, o));
@@ -172,4 +174,20 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
   await flush();
   report.columns = describeColumns([...columnsSeen]);
   return builder.finish();
+}
+
+/** Rows whose place already exists in another territory are rejected: an import cannot take a place over. */
+async function keepOwnPlaces<T extends { item: SourcedVenue; row: number }>(db: DB, rows: T[], departements: string[], builder: ReportBuilder): Promise<T[]> {
+  const stored = await departementsOfSourcedVenues(db, rows.map((b) => b.item));
+  return rows.filter((b) => {
+    const at = stored.get(`${b.item.source}\0${b.item.sourceId}`);
+    if (at === undefined || departements.includes(at)) return true;
+    builder.reject({
+      row: b.row,
+      id: b.item.sourceId,
+      source: b.item.source,
+      errors: [{ path: 'id', message: `id : ce lieu existe déjà dans le département ${at}, hors du territoire de la structure` }],
+    });
+    return false;
+  });
 }

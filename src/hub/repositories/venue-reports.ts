@@ -93,12 +93,26 @@ export async function getVenueReport(db: DB, id: string): Promise<VenueReport | 
   return row ? toReport(row) : undefined;
 }
 
-/** Reports of some structures (undefined = all), newest first. */
-export async function listVenueReports(db: DB, opts: { structureIds?: string[] | undefined; status?: string; limit?: number }): Promise<VenueReport[]> {
+/**
+ * Reports newest first: of every place (no filter), or of the places of `departements` (the
+ * coordinators of a place's territory review its reports) plus, for a place no longer in the
+ * directory, the reports sent by `structureIds`.
+ */
+export async function listVenueReports(
+  db: DB,
+  opts: { departements?: string[] | undefined; structureIds?: string[] | undefined; status?: string; limit?: number },
+): Promise<VenueReport[]> {
   let q = db.selectFrom('venue_reports as r').leftJoin('venues as v', 'v.id', 'r.venue_id').selectAll('r').select('v.nom');
-  if (opts.structureIds) {
-    if (opts.structureIds.length === 0) return [];
-    q = q.where('r.structure_id', 'in', opts.structureIds);
+  if (opts.departements) {
+    const deps = opts.departements;
+    const ids = opts.structureIds ?? [];
+    if (deps.length === 0 && ids.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or([
+        ...(deps.length ? [eb('v.departement', 'in', deps)] : []),
+        ...(ids.length ? [eb.and([eb('v.id', 'is', null), eb('r.structure_id', 'in', ids)])] : []),
+      ]),
+    );
   }
   if (opts.status) q = q.where('r.status', '=', opts.status);
   const rows = await q.orderBy('r.created_at', 'desc').orderBy('r.id').limit(opts.limit ?? 200).execute();

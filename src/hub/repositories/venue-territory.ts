@@ -36,3 +36,18 @@ export async function departementsOfVenues(db: DB, ids: string[]): Promise<Map<s
   }
   return out;
 }
+
+/** The département each existing place (live or deleted) of these (source, id in the source) is stored in, keyed `source\0sourceId`. */
+export async function departementsOfSourcedVenues(db: DB, items: { source: string; sourceId: string }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wanted = new Set(items.map((i) => `${i.source}\0${i.sourceId}`));
+  const ids = [...new Set(items.map((i) => i.sourceId))];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.selectFrom('venues').select(['source', 'source_id', 'departement']).where('source_id', 'in', ids.slice(i, i + CHUNK)).execute();
+    for (const r of rows) {
+      const key = `${r.source}\0${r.source_id}`;
+      if (wanted.has(key)) out.set(key, r.departement);
+    }
+  }
+  return out;
+}

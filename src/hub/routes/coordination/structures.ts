@@ -65,10 +65,17 @@ export default async function structureRoutes(app: FastifyInstance) {
   app.patch('/api/v1/admin/structures/:id', { preHandler: staff }, async (req) => {
     const { id } = req.params as { id: string };
     assertStructureInScope(req.user!, id);
-    if (!(await getStructure(app.db, id))) throw notFound();
+    const current = await getStructure(app.db, id);
+    if (!current) throw notFound();
     const body = PatchBody.safeParse(req.body);
     if (!body.success) throw new HttpProblem(400, 'Modifications non enregistrées', 'Vérifiez les champs signalés.', zodErrors(body.error.issues));
     const { name, departements, timeZone, placesOfActivity, tags, kioskIdleSeconds, kioskPin } = body.data;
+    // The territory decides which places a coordinator may write: only an admin changes it.
+    if (departements && req.user!.role !== 'admin' && [...new Set(departements)].sort().join(',') !== [...current.departements].sort().join(',')) {
+      throw new HttpProblem(403, 'Accès refusé', "Seul un administrateur peut changer les départements d'une structure.", [
+        { path: 'departements', message: 'Départements : modifiables par un administrateur seulement.' },
+      ]);
+    }
     const settings: Partial<StructureSettings> = {};
     if (placesOfActivity) {
       const unique = [...new Set(placesOfActivity)];

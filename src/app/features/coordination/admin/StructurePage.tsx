@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { api, messageOf } from '../lib/api.ts';
+import { api, me, messageOf } from '../lib/api.ts';
 import { BASE } from '../Layout.tsx';
 import { PlacesPicker, type Place } from './PlacesPicker.tsx';
 import { PortalCustomisation } from './PortalCustomisation.tsx';
@@ -23,6 +23,8 @@ export function StructurePage() {
   const [idle, setIdle] = useState(120);
   const [pin, setPin] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  // The territory is set by an administrator; a coordinator sees it read-only.
+  const isAdmin = me.value?.role === 'admin';
 
   const load = async () => {
     const d = await api<Detail>('GET', `/api/v1/admin/structures/${id}`);
@@ -41,7 +43,7 @@ export function StructurePage() {
     try {
       await api('PATCH', `/api/v1/admin/structures/${id}`, {
         name,
-        departements: deps.split(/[\s,;]+/).filter(Boolean),
+        ...(isAdmin ? { departements: deps.split(/[\s,;]+/).filter(Boolean) } : {}),
         placesOfActivity: places.map((p) => p.id),
         tags,
         kioskIdleSeconds: idle,
@@ -70,8 +72,8 @@ export function StructurePage() {
           </div>
           <div class="field">
             <label for="st-deps">{t('structures.departements')}</label>
-            <input id="st-deps" value={deps} onInput={(e) => setDeps(e.currentTarget.value)} />
-            <span class="hint">{t('structures.departementsHint')}</span>
+            <input id="st-deps" value={deps} readOnly={!isAdmin} aria-describedby="st-deps-hint" onInput={(e) => setDeps(e.currentTarget.value)} />
+            <span class="hint" id="st-deps-hint">{t(isAdmin ? 'structures.departementsHint' : 'structures.departementsAdminOnly')}</span>
           </div>
         </div>
         <PlacesPicker structureId={id} places={places} onChange={setPlaces} />
