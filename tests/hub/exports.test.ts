@@ -40,11 +40,11 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
       anActivity({
         date: '2026-10-02',
         place: { kind: 'domicile', communeInsee: '59350' },
-        themes: ['aide_demarches_administratives', 'email'],
+        themes: ['aide_aux_demarches_administratives', 'email'],
         adminThemes: ['argent_impots'],
         portalLinkIds: ['impots'],
         orientation: { oriented: true, towards: 'aide_sociale' },
-        beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { '60_69': 1 }, status: { retraite: 1 }, communeInsee: '59350' },
+        beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { 'soixante_soixante_neuf': 1 }, status: { retraite: 1 }, communeInsee: '59350' },
       }),
       anActivity({
         id: workshopId,

@@ -11,7 +11,7 @@ const workshop: ActivityRecord = {
   type: 'collectif',
   date: '2026-03-09',
   durationMin: 120,
-  place: { kind: 'autre_lieu', communeInsee: '13055' },
+  place: { kind: 'autre', communeInsee: '13055' },
   equipment: ['tablette'],
   themes: ['email'],
   adminThemes: [],
@@ -54,9 +54,9 @@ describe('national layout', () => {
 });
 
 describe('record measures', () => {
-  it('counts a workshop of 4 as 1 activity and 4 accompaniments, 3 of them new, the unknown genre as remainder', () => {
+  it('counts a workshop of 4 as 1 activity and 4 accompaniments, 3 of them new, the unknown genre as remainder, 4 in each of its breakdowns (as the Coop counts)', () => {
     const f = recordFacts(workshop);
-    expect(f.measures).toMatchObject({ activities: 1, accompaniments: 4, new_beneficiaries: 3, ge_masculin: 2, ge_feminin: 1, ge_non_communique: 1, du_120_plus: 1, ch_autre_lieu: 1, or_oui: 0, or_non: 0 });
+    expect(f.measures).toMatchObject({ activities: 1, accompaniments: 4, new_beneficiaries: 3, ge_masculin: 2, ge_feminin: 1, ge_non_communique: 1, du_more: 4, ch_autre: 4, eq_tablette: 4, eq_ordinateur: 0, th_email: 4, th_sante: 0, ty_collectif: 4, or_oui: 0, or_non: 0 });
     expect(f.commune).toBe('');
     expect(f.venueId).toBeNull();
   });
