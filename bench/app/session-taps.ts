@@ -65,7 +65,7 @@ async function oneRun(ctx: BenchContext): Promise<{ session: number; workshop: n
       r && r.type !== 'individuel' && `type ${r.type}`,
       r && r.durationMin !== 30 && `duration ${r.durationMin}`,
       r && (r.place.kind !== 'lieu_activite' || !r.place.venueId) && `place ${JSON.stringify(r.place)}`,
-      r && r.themes.length !== 1 && `themes ${r.themes}`,
+      r && !r.themes.includes('aide_aux_demarches_administratives') && `themes ${r.themes}`,
       r && r.adminThemes.length !== 1 && `admin themes ${r.adminThemes}`,
       r && r.autonomy !== 'autonome' && `autonomy ${r.autonomy}`,
       r && (r.beneficiaries.total !== 1 || Object.keys(r.beneficiaries.genre).length > 0) && `beneficiary ${JSON.stringify(r.beneficiaries)}`,

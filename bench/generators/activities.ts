@@ -50,7 +50,7 @@ const WORKSHOP_TITLES = [
   'Repérer les arnaques en ligne', 'Mon Espace Santé', 'Faire son CV en ligne',
 ];
 
-const theme = codesOf(THEMES).filter((c) => c !== 'aide_demarches_administratives');
+const theme = codesOf(THEMES).filter((c) => c !== 'aide_aux_demarches_administratives');
 const adminThemes = codesOf(ADMIN_THEMES);
 const autonomy = codesOf(AUTONOMY);
 const targets = codesOf(ORIENTATION_TARGETS);
@@ -156,7 +156,7 @@ function individual(rng: Rng, s: ResolvedStructure, portal: string[], base: Omit
   const placeDraw = rng.next();
   const place: GeneratedRecord['place'] = placeDraw < 0.72 ? { kind: 'lieu_activite', venueId: s.venueIds[rng.next() < 0.7 ? 0 : rng.int(0, s.venueIds.length - 1)]! }
     : placeDraw < 0.84 ? { kind: 'a_distance' }
-      : { kind: placeDraw < 0.94 ? 'autre_lieu' : 'domicile', communeInsee: s.pickCommune(rng) };
+      : { kind: placeDraw < 0.94 ? 'autre' : 'domicile', communeInsee: s.pickCommune(rng) };
   const record: GeneratedRecord = {
     ...base,
     type: 'individuel',
@@ -209,7 +209,7 @@ export function* iterateActivities(count: number, seed: number | string, opts: A
     const date = pickDay(rng)[0];
     const themes: ActivityRecord['themes'] = rng.sample(theme, rng.int(1, 2));
     const admin = rng.chance(0.45);
-    if (admin) themes.push('aide_demarches_administratives');
+    if (admin) themes.push('aide_aux_demarches_administratives');
     const base: Omit<GeneratedRecord, 'type' | 'beneficiaries' | 'place'> = {
       id: uuidV7(rng, date),
       revision: rng.chance(0.05) ? 2 : 1,

@@ -49,7 +49,7 @@ const QUERIES: Query[] = [
   { name: 'all structures, two years', filters: { from: PERIOD.from, to: PERIOD.to }, sel: () => ({ all: true }) },
   { name: 'one structure, last 12 months', filters: LAST_12_MONTHS, sel: (s) => ({ ids: [s[0]!] }) },
   { name: 'a coordinator’s 5 structures, individual sessions', filters: { ...LAST_12_MONTHS, type: 'individuel' }, sel: (s) => ({ ids: s.slice(0, 5) }) },
-  { name: 'all structures, one theme', filters: { ...LAST_12_MONTHS, theme: 'aide_demarches_administratives' }, sel: () => ({ all: true }) },
+  { name: 'all structures, one theme', filters: { ...LAST_12_MONTHS, theme: 'aide_aux_demarches_administratives' }, sel: () => ({ all: true }) },
   { name: 'one mediator, two years', filters: { from: PERIOD.from, to: PERIOD.to, mediatorId: 'MEDIATOR' }, sel: (s) => ({ ids: [s[0]!] }) },
 ];
 

@@ -47,7 +47,7 @@ describe('activity logging offline', () => {
 
     await page.locator('[data-testid="new-activity"]').click();
     await choice(page, 'Atelier collectif').click();
-    await page.getByLabel("Titre de l'atelier").fill('Créer son adresse e-mail');
+    await page.getByLabel("Titre de l’atelier").fill('Créer son adresse e-mail');
     await choice(page, 'Débutant').click();
     for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Plus : Nombre de participants' }).click();
     await choice(page, '2 h').click();
@@ -77,7 +77,7 @@ describe('activity logging offline', () => {
     expect(rows).toHaveLength(2);
     expect(outbox).toHaveLength(2);
     const individual = rows.find((r) => r.type === 'individuel')!;
-    expect(individual).toMatchObject({ durationMin: 45, place: { kind: 'lieu_activite', venueId: 'venue-marche' }, autonomy: 'avec_guidage', notes: 'Rappeler jeudi pour la suite', syncState: 'pending' });
+    expect(individual).toMatchObject({ durationMin: 45, place: { kind: 'lieu_activite', venueId: 'venue-marche' }, autonomy: 'entierement_accompagne', notes: 'Rappeler jeudi pour la suite', syncState: 'pending' });
     expect(rows.find((r) => r.type === 'collectif')).toMatchObject({ durationMin: 120, workshop: { title: 'Créer son adresse e-mail', level: 'debutant' }, beneficiaries: { total: 8 } });
   });
 
@@ -106,7 +106,7 @@ describe('activity logging offline', () => {
       type: 'individuel',
       durationMin: 30,
       place: { kind: 'lieu_activite', venueId: 'venue-marche' },
-      themes: ['aide_demarches_administratives'],
+      themes: ['aide_aux_demarches_administratives'],
       adminThemes: ['social_sante'],
       autonomy: 'autonome',
       beneficiaries: { total: 1, genre: {} },
@@ -136,7 +136,7 @@ describe('activity logging offline', () => {
     const workshop = page.locator('[data-testid="activity-item"]', { hasText: 'Créer son adresse e-mail' });
     await workshop.locator('[data-testid="edit-activity"]').click();
     await choice(page, 'Enregistrer').waitFor();
-    expect(await page.getByLabel("Titre de l'atelier").inputValue()).toBe('Créer son adresse e-mail');
+    expect(await page.getByLabel("Titre de l’atelier").inputValue()).toBe('Créer son adresse e-mail');
     await choice(page, '1 h').click();
     await choice(page, 'Enregistrer').click();
     await page.locator('[data-testid="saved-notice"]').waitFor();
@@ -187,14 +187,14 @@ describe('activity logging offline', () => {
         if (size === 'tablet') expect(await accessibilityViolations(page), `list ${lang}`).toEqual([]);
         await page.goto(`${base}/accompagnements/nouveau`);
         await page.locator('[data-testid="save-activity"]').waitFor();
-        await page.locator('[data-testid="theme-aide_demarches_administratives"]').click();
+        await page.locator('[data-testid="theme-aide_aux_demarches_administratives"]').click();
         await page.locator('[data-testid="admin-social_sante"]').click();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `horizontal overflow in ${lang} ${size}`).toBeLessThanOrEqual(0);
         await screenshot(page, `activities-form-${lang}-${size}`);
         await viewportScreenshot(page, `activities-form-${lang}-${size}-viewport`);
         if (size === 'tablet') expect(await accessibilityViolations(page), `form ${lang}`).toEqual([]);
-        await page.locator('[data-testid="theme-aide_demarches_administratives"]').click();
+        await page.locator('[data-testid="theme-aide_aux_demarches_administratives"]').click();
       }
     }
     await page.evaluate(() => localStorage.setItem('kariole.lang', 'fr'));

@@ -74,7 +74,7 @@ describe('coordination dashboard in a real browser', () => {
     const body = fs.readFileSync((await download.path())!, 'utf8');
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const lines = body.slice(1).trim().split('\r\n');
-    expect(lines[0]).toMatch(/^Date;Enregistré le;Dernière modification le;Type;Participants;/);
+    expect(lines[0]).toMatch(/^Date;Enregistré le;Dernière modification le;Prénom du médiateur;Nom du médiateur;Rôle;ID - Conum;Type;Participants;/);
     expect(lines.length - 1).toBeGreaterThan(20);
     expect(lines.slice(1).every((l) => l.includes('Atelier collectif'))).toBe(true);
     // The same rows as an Excel workbook.
@@ -82,7 +82,8 @@ describe('coordination dashboard in a real browser', () => {
     expect(workbook.suggestedFilename()).toMatch(/^kariole-accompagnements-national-.*\.xlsx$/);
     const [sheet] = await readXlsxFile(fs.readFileSync((await workbook.path())!));
     expect(sheet!.data).toHaveLength(lines.length);
-    expect(sheet!.data[0]!.slice(0, 5)).toEqual(['Date', 'Enregistré le', 'Dernière modification le', 'Type', 'Participants']);
+    expect(sheet!.data[0]!.slice(0, 9)).toEqual(['Date', 'Enregistré le', 'Dernière modification le', 'Prénom du médiateur', 'Nom du médiateur', 'Rôle', 'ID - Conum', 'Type', 'Participants']);
+    expect(sheet!.data.slice(1).every((row) => row[0] instanceof Date)).toBe(true);
     expect(sheet!.data.slice(1).every((row) => row.includes('Atelier collectif'))).toBe(true);
     await screenshot(page, 'coordination-exports');
   });

@@ -59,12 +59,12 @@ export async function queueSessionsOffline(page: Page, count: number, opts: { st
           durationMin: [15, 30, 45, 60, 90][i % 5],
           place: { kind: 'a_distance' },
           equipment: ['telephone'],
-          themes: ['email', 'aide_demarches_administratives'],
+          themes: ['email', 'aide_aux_demarches_administratives'],
           adminThemes: ['social_sante'],
           portalLinkIds: [],
           ...(collective
             ? { workshop: { title: 'Atelier messagerie', level: 'debutant' }, beneficiaries: { total: 6, alreadyAccompanied: 1, genre: {}, ageBand: {}, status: {} } }
-            : { autonomy: 'avec_guidage', beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { '60_69': 1 }, status: { retraite: 1 } } }),
+            : { autonomy: 'entierement_accompagne', beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { 'soixante_soixante_neuf': 1 }, status: { retraite: 1 } } }),
           aidantsConnect: false,
           passNumerique: 0,
           tags: [],

@@ -97,7 +97,7 @@ export function arbRecord(venues: string[], communes: string[]): fc.Arbitrary<Ac
         })
         .map((b): ActivityRecord => {
           const individual = r.type === 'individuel';
-          const themes = r.adminThemes.length && !r.themes.includes('aide_demarches_administratives') ? [...r.themes, 'aide_demarches_administratives' as const] : r.themes;
+          const themes = r.adminThemes.length && !r.themes.includes('aide_aux_demarches_administratives') ? [...r.themes, 'aide_aux_demarches_administratives' as const] : r.themes;
           return {
             id: r.id,
             revision: 1,

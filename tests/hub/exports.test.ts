@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/db.ts';
@@ -10,7 +11,7 @@ import { anActivity, givenEnrolledDevice, pushResults } from './sync-helpers.ts'
 
 // The national layout's headers, written out from taxonomy.md (not imported), in order.
 const TAXONOMY_HEADERS =
-  "Date · Enregistré le · Dernière modification le · Type · Participants · Canaux d'accompagnement · Nom du lieu · Adresse · Commune · Code postal · Code Insee · Durée (min) · Nom de l'atelier · Matériel · Thématique(s) · Tags · Nom de la démarche administrative · Niveau d'autonomie (ou de l'atelier) · Bénéficiaire réorienté · Structure de redirection · Commune du bénéficiaire · Code postal du bénéficiaire · Code Insee du bénéficiaire · Genre · Tranche d'âge · Statut · Source · ID CRA".split(
+  'Date · Enregistré le · Dernière modification le · Prénom du médiateur · Nom du médiateur · Rôle · ID - Conum · Type · Participants · Canaux d’accompagnement · Nom du lieu · Adresse · Commune · Code postal · Code Insee · Durée (min) · Nom de l’atelier · Matériel numérique utilisé · Thématique(s) d’accompagnement · Tags · Nom de la démarche administrative · Niveau d’autonomie (ou de l’atelier) · Bénéficiaire réorienté · Structure de redirection · Commune du bénéficiaire · Code postal du bénéficiaire · Code Insee du bénéficiaire · Genre du bénéficiaire · Tranche d’âge du bénéficiaire · Statut du bénéficiaire · Source de la donnée · ID CRA'.split(
     ' · ',
   );
 
@@ -40,11 +41,11 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
       anActivity({
         date: '2026-10-02',
         place: { kind: 'domicile', communeInsee: '59350' },
-        themes: ['aide_demarches_administratives', 'email'],
+        themes: ['aide_aux_demarches_administratives', 'email'],
         adminThemes: ['argent_impots'],
         portalLinkIds: ['impots'],
         orientation: { oriented: true, towards: 'aide_sociale' },
-        beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { '60_69': 1 }, status: { retraite: 1 }, communeInsee: '59350' },
+        beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { 'soixante_soixante_neuf': 1 }, status: { retraite: 1 }, communeInsee: '59350' },
       }),
       anActivity({
         id: workshopId,
@@ -67,27 +68,36 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
     expect(String(res.headers['content-disposition'])).toMatch(/attachment; filename="kariole-accompagnements-national-\d{4}-\d{2}-\d{2}\.csv"/);
     const [header, ...rows] = parseCsv(res.body);
     expect(header).toEqual(TAXONOMY_HEADERS);
+    expect(header).toHaveLength(32);
     expect([...NATIONAL_HEADERS]).toEqual(TAXONOMY_HEADERS);
     expect(rows).toHaveLength(11);
     const col = (name: string) => TAXONOMY_HEADERS.indexOf(name);
     const individual = rows[0]!;
     expect(individual[col('Date')]).toBe('02/10/2026');
+    expect(individual[col('Enregistré le')]).toMatch(/^\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
+    expect(individual[col('Dernière modification le')]).toBe('');
+    expect([individual[col('Prénom du médiateur')], individual[col('Rôle')], individual[col('ID - Conum')]]).toEqual(['', 'Médiateur', '']);
     expect(individual[col('Type')]).toBe('Accompagnement individuel');
-    expect(individual[col("Canaux d'accompagnement")]).toBe('À domicile');
+    expect(individual[col('Participants')]).toBe('1');
+    expect(individual[col('Canaux d’accompagnement')]).toBe('À domicile');
     expect(individual[col('Commune')]).toBe('Lille');
     expect(individual[col('Nom de la démarche administrative')]).toMatch(/impots|Impôts/i);
-    expect(individual[col('Thématique(s)')]).toBe('Aide aux démarches administratives, E-mail, Argent - Impôts');
-    expect(individual[col("Niveau d'autonomie (ou de l'atelier)")]).toBe('3/3');
+    // Several values in one cell: one per line, as the Coop writes them.
+    expect(individual[col('Thématique(s) d’accompagnement')]).toBe('Aide aux démarches administratives\nE-mail\nArgent - Impôts');
+    expect(individual[col('Niveau d’autonomie (ou de l’atelier)')]).toBe('3/3');
     expect(individual[col('Bénéficiaire réorienté')]).toBe('Oui');
+    expect(individual[col('Structure de redirection')]).toBe('Structure d’aide sociale (maison des solidarités, centre social…)');
     expect(individual[col('Code Insee du bénéficiaire')]).toBe('59350');
-    expect([individual[col('Genre')], individual[col("Tranche d'âge")], individual[col('Statut')]]).toEqual(['Féminin', '60 - 69 ans', 'Retraité']);
+    expect([individual[col('Genre du bénéficiaire')], individual[col('Tranche d’âge du bénéficiaire')], individual[col('Statut du bénéficiaire')]]).toEqual(['Féminin', '60 - 69 ans', 'Retraité']);
+    expect(individual[col('Source de la donnée')]).toBe('Kariole');
     const workshop = rows.slice(1);
     expect(workshop.map((r) => r[col('Participants')])).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}/10`));
     expect(workshop.every((r) => r[col('ID CRA')] === workshopId)).toBe(true);
-    expect(workshop.map((r) => r[col('Genre')])).toEqual([...Array(3).fill('Masculin'), ...Array(5).fill('Féminin'), ...Array(2).fill('Non communiqué')]);
+    expect(workshop.map((r) => r[col('Genre du bénéficiaire')])).toEqual([...Array(3).fill('Masculin'), ...Array(5).fill('Féminin'), ...Array(2).fill('Non communiqué')]);
+    expect(workshop.every((r) => r[col('Bénéficiaire réorienté')] === '' && r[col('Structure de redirection')] === '')).toBe(true);
     // Quoting survives separators and quotes; a formula is neutralised.
-    expect(workshop[0]![col("Nom de l'atelier")]).toBe(`'=HYPERLINK("x"); "Mails" et; sécurité`);
-    expect(workshop[0]![col("Niveau d'autonomie (ou de l'atelier)")]).toBe('2/3');
+    expect(workshop[0]![col('Nom de l’atelier')]).toBe(`'=HYPERLINK("x"); "Mails" et; sécurité`);
+    expect(workshop[0]![col('Niveau d’autonomie (ou de l’atelier)')]).toBe('2/3');
   });
 
   it('writes the Kariole layout: one row per activity with only the anonymised fields', async () => {
@@ -111,13 +121,28 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
       // Same cells as the CSV, less the apostrophe the CSV puts before a formula-like text: a
       // workbook cell written as text is never a formula. Numbers are numbers (a coordinator can sum them).
       const csv = parseCsv((await exportCsv(admin, `layout=${layout}`)).body).map((row) => row.map((c) => c.replace(/^'(?=[=+\-@\t\r])/, '')));
-      const asText = sheets[0]!.data.map((row) => row.map((c) => (c === null ? '' : String(c))));
+      const dmy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+      const asText = sheets[0]!.data.map((row) => row.map((c) => (c === null ? '' : c instanceof Date ? dmy(c) : String(c))));
       expect(asText).toEqual(csv);
       if (layout === 'national') {
-        const col = TAXONOMY_HEADERS.indexOf('Durée (min)');
-        expect(typeof sheets[0]!.data[1]![col]).toBe('number');
+        const data = sheets[0]!.data;
+        expect(data[0]).toEqual(TAXONOMY_HEADERS);
+        // "Date" is a real date cell; numbers are numbers (a coordinator can sum them).
+        expect(data.slice(1).every((r) => r[0] instanceof Date)).toBe(true);
+        expect((data[1]![0] as unknown as Date).toISOString()).toBe('2026-10-02T00:00:00.000Z');
+        expect(typeof data[1]![TAXONOMY_HEADERS.indexOf('Durée (min)')]).toBe('number');
         // A formula-like workshop title stays text in a cell, never a formula.
         expect(asText.some((r) => r.includes('=HYPERLINK("x"); "Mails" et; sécurité'))).toBe(true);
+
+        // The table as a spreadsheet shows it: bold frozen header, filter buttons over every column and row.
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        const sheet = book.worksheets[0]!;
+        expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(sheet.autoFilter).toBe(`A1:AF${data.length}`);
+        expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
+        expect(sheet.getCell('A2').numFmt).toBe('dd/mm/yyyy');
       }
     }
     expect((await hub.app.inject({ method: 'GET', url: `/api/v1/exports/activities.xlsx?structureId=${nord.id}`, headers: { cookie: coordSud.cookie } })).statusCode).toBe(404);

@@ -40,14 +40,16 @@ function plainStats(logged: Logged[], f: StatsFilters, structures: string[] | 'a
     acc += b.total;
     fresh += b.total - b.alreadyAccompanied;
     days[r.date] = [(days[r.date]?.[0] ?? 0) + 1, (days[r.date]?.[1] ?? 0) + b.total];
-    add('type', r.type);
-    r.themes.forEach((t) => add('themes', t));
-    r.adminThemes.forEach((t) => add('adminThemes', t));
-    add('channel', r.place.kind);
-    add('durationBucket', r.durationMin < 30 ? 'moins_30' : r.durationMin < 60 ? '30_60' : r.durationMin < 120 ? '60_120' : '120_plus');
-    r.equipment.forEach((e) => add('equipment', e));
-    if (r.type === 'individuel') add('oriented', r.orientation?.oriented ? 'oui' : 'non');
-    if (r.place.kind === 'lieu_activite') add('venue', r.place.venueId!);
+    // As the Coop counts: every breakdown in accompaniments (a workshop of 8 adds 8).
+    const n = b.total;
+    add('type', r.type, n);
+    r.themes.forEach((t) => add('themes', t, n));
+    r.adminThemes.forEach((t) => add('adminThemes', t, n));
+    add('channel', r.place.kind, n);
+    add('durationBucket', r.durationMin < 30 ? '30' : r.durationMin < 60 ? '60' : r.durationMin < 120 ? '120' : 'more', n);
+    r.equipment.forEach((e) => add('equipment', e, n));
+    if (r.type === 'individuel') add('oriented', r.orientation?.oriented ? 'oui' : 'non', n);
+    if (r.place.kind === 'lieu_activite') add('venue', r.place.venueId!, n);
     add('commune', b.communeInsee ?? 'non_communique', b.total);
     for (const key of ['genre', 'ageBand', 'status'] as const) {
       const given = b[key] as Record<string, number>;
@@ -106,7 +108,7 @@ const arbFilters: fc.Arbitrary<StatsFilters> = fc
       to: fc.constantFrom('2025-02-10', '2025-02-28', '2025-03-10'),
       mediatorId: fc.constantFrom(...MEDIATORS),
       type: fc.constantFrom('individuel' as const, 'collectif' as const),
-      theme: fc.constantFrom('email' as const, 'sante' as const, 'aide_demarches_administratives' as const),
+      theme: fc.constantFrom('email' as const, 'sante' as const, 'aide_aux_demarches_administratives' as const),
     },
     { requiredKeys: [] },
   )

@@ -35,7 +35,7 @@ export function anActivity(overrides: Record<string, unknown> = {}): Record<stri
     adminThemes: [],
     portalLinkIds: [],
     autonomy: 'autonome',
-    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { '25_39': 1 }, status: {} },
+    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { 'vingt_cinq_trente_neuf': 1 }, status: {} },
     aidantsConnect: false,
     passNumerique: 0,
     tags: [],

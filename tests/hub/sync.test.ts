@@ -38,7 +38,7 @@ describe.each(DIALECTS)('activity push on %s', (dialect) => {
   });
 
   it('treats the same content with keys in another order as the same record', async () => {
-    const a = anActivity({ beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { '25_39': 1 }, status: {} } });
+    const a = anActivity({ beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: { 'vingt_cinq_trente_neuf': 1 }, status: {} } });
     await pushResults(hub, device, [a]);
     const reordered = Object.fromEntries(Object.entries(a).reverse());
     expect((await pushResults(hub, device, [reordered]))[0]).toMatchObject({ status: 'unchanged' });

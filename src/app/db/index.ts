@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ActivityRow, DraftRow } from './rows/activities.ts';
 import type { OutboxRow } from './rows/outbox.ts';
 import type { VenueReportRow, VenueRow } from './rows/venues.ts';
+import { upgradeToCoopCodes } from './upgrade-coop-codes.ts';
 
 export interface KvRow {
   key: string;
@@ -30,6 +31,8 @@ export class KarioleDB extends Dexie {
     // Venues: the directory is read whole into its search index, never queried by postcode or
     // département; dropping those two indexes makes each sync page cheaper to write.
     this.version(30).stores({ venues: 'id' });
+    // The Coop's codes: records, drafts and queued records converted in place (same indexes).
+    this.version(31).stores({}).upgrade(upgradeToCoopCodes);
     // Outbox entries carry the sequence number of the change they queue: a push acknowledges
     // only the sequences it sent (outbox.ts). Entries already queued keep their order.
     this.version(33)

@@ -22,8 +22,9 @@ function withMeasures(t: AnyTable, flagsSmall: boolean): AnyTable {
   return out;
 }
 
+/** The statistics tables (also rebuilt by 006 when the codes, hence the measure columns, changed). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+export async function createStatsTables(db: Kysely<any>): Promise<void> {
   await withMeasures(
     db.schema
       .createTable('activity_facts')
@@ -101,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('refreshed_at', 'text', (c) => c.notNull())
     .execute();
   await db.insertInto('stats_lock').values({ key: 'rollup', refreshed_at: new Date(0).toISOString() }).execute();
+}
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await createStatsTables(db);
   await db.schema
     .createTable('share_links')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -118,7 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // Records stored before the statistics tables existed get their facts now, so an upgraded hub
 // counts every record it already holds.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function backfillFacts(db: Kysely<any>): Promise<void> {
+export async function backfillFacts(db: Kysely<any>): Promise<void> {
   const PAGE = 1000;
   for (let offset = 0; ; offset += PAGE) {
     const rows = (await db

@@ -33,10 +33,10 @@ function structureCond(sel: StructureSelection, rollup: boolean): RawBuilder<unk
   return [sql`f.structure_id IN (${sql.join(sel.ids)})`];
 }
 
-/** The theme filter on facts: each theme is a 0/1 measure column (th_<code>). */
+/** The theme filter on facts: each theme is a measure column (th_<code>), its participants when chosen. */
 function themeFlag(theme: string): RawBuilder<unknown> {
   if (!THEME_CODES.has(theme)) throw new Error(`unknown theme ${theme}`);
-  return sql`${sql.ref(`f.th_${theme}`)} = 1`;
+  return sql`${sql.ref(`f.th_${theme}`)} > 0`;
 }
 
 /** Conditions on activity_facts aliased `f` (exports read through them too). */
@@ -104,14 +104,15 @@ export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSe
   return stats;
 }
 
-/** Counts per venue (activities) and per commune (beneficiaries), merged from several sources. */
+/** Counts per venue and per commune, in accompaniments like every breakdown, merged from several sources. */
 class OpenCounts {
   private readonly counts = new Map<string, number>();
   constructor(private readonly dim: 'venue' | 'commune') {}
   add(value: string | null, activities: unknown, accompaniments: unknown) {
     if (value === null) return;
     const key = value || COMMUNE_UNKNOWN;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + num(this.dim === 'venue' ? activities : accompaniments));
+    void activities;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + num(accompaniments));
   }
   list(): BreakdownEntry[] {
     return [...this.counts]

@@ -13,9 +13,9 @@ import { addDays } from '../../shared/stats/periods.ts';
 // fresh hub. Deterministic: the same seed gives the same history relative to today.
 
 const COMMUNES = ['13055', '13001', '84007', '83137', '06088', '04070'];
-const THEMES = ['email', 'navigation_internet', 'prendre_en_main_materiel', 'sante', 'banque_achats_en_ligne', 'securite_numerique', 'bureautique', 'reseaux_sociaux'] as const;
+const THEMES = ['email', 'navigation_sur_internet', 'prendre_en_main_du_materiel', 'sante', 'banque_et_achats_en_ligne', 'securite_numerique', 'bureautique', 'reseaux_sociaux'] as const;
 const ADMIN = ['social_sante', 'argent_impots', 'travail_formation', 'logement', 'papiers_elections_citoyennete', 'famille_scolarite'] as const;
-const AGES = ['18_24', '25_39', '40_59', '60_69', '70_plus'] as const;
+const AGES = ['dix_huit_vingt_quatre', 'vingt_cinq_trente_neuf', 'quarante_cinquante_neuf', 'soixante_soixante_neuf', 'soixante_dix_plus'] as const;
 const STATUS = ['retraite', 'sans_emploi', 'en_emploi', 'scolarise'] as const;
 const DURATIONS = [15, 30, 30, 45, 60, 60, 90, 120];
 const LINKS = ['ameli', 'caf', 'impots', 'france-travail', 'ants'];
@@ -40,7 +40,7 @@ function demoRecord(r: () => number, date: string, venues: string[]): Record<str
   const admin = r() < 0.55;
   const themes = [...new Set([pick(THEMES), ...(r() < 0.3 ? [pick(THEMES)] : [])])];
   const kindRoll = r();
-  const kind = venues.length && kindRoll < 0.6 ? 'lieu_activite' : kindRoll < 0.75 ? 'a_distance' : kindRoll < 0.9 ? 'autre_lieu' : 'domicile';
+  const kind = venues.length && kindRoll < 0.6 ? 'lieu_activite' : kindRoll < 0.75 ? 'a_distance' : kindRoll < 0.9 ? 'autre' : 'domicile';
   const place = kind === 'lieu_activite' ? { kind, venueId: pick(venues) } : kind === 'a_distance' ? { kind } : { kind, communeInsee: pick(COMMUNES) };
   const base = {
     id: randomUUID(),
@@ -49,7 +49,7 @@ function demoRecord(r: () => number, date: string, venues: string[]): Record<str
     durationMin: pick(DURATIONS),
     place,
     equipment: [pick(['ordinateur', 'telephone', 'tablette'] as const)],
-    themes: admin ? [...themes, 'aide_demarches_administratives' as const] : themes,
+    themes: admin ? [...themes, 'aide_aux_demarches_administratives' as const] : themes,
     adminThemes: admin ? [pick(ADMIN)] : [],
     portalLinkIds: admin ? [pick(LINKS)] : [],
     aidantsConnect: false,
@@ -63,14 +63,14 @@ function demoRecord(r: () => number, date: string, venues: string[]): Record<str
       ...base,
       type: 'collectif',
       workshop: { title: pick(['Premiers pas sur la tablette', 'Mes démarches en ligne', 'Sécuriser ses mots de passe']), level: pick(['debutant', 'intermediaire'] as const) },
-      beneficiaries: { total, alreadyAccompanied: Math.floor(total / 3), genre: { feminin: women, masculin: total - women - 1 }, ageBand: { '60_69': Math.floor(total / 2) }, status: { retraite: Math.floor(total / 2) } },
+      beneficiaries: { total, alreadyAccompanied: Math.floor(total / 3), genre: { feminin: women, masculin: total - women - 1 }, ageBand: { 'soixante_soixante_neuf': Math.floor(total / 2) }, status: { retraite: Math.floor(total / 2) } },
     };
   }
   return {
     ...base,
     type: 'individuel',
-    autonomy: pick(['avec_guidage', 'autonome_guidage_si_besoin', 'autonome'] as const),
-    orientation: r() < 0.2 ? { oriented: true, towards: pick(['aide_sociale', 'administration', 'aide_demarches'] as const) } : { oriented: false },
+    autonomy: pick(['entierement_accompagne', 'partiellement_autonome', 'autonome'] as const),
+    orientation: r() < 0.2 ? { oriented: true, towards: pick(['aide_sociale', 'administration', 'aide_aux_demarches_administratives'] as const) } : { oriented: false },
     beneficiaries: {
       total: 1,
       alreadyAccompanied: r() < 0.4 ? 1 : 0,

@@ -1,5 +1,8 @@
-// The national vocabulary of activity records (taxonomy.md): stable ASCII codes on the wire,
-// French labels verbatim as La Coop de la médiation numérique shows them.
+// The national vocabulary of activity records (taxonomy.md): the codes are La Coop de la
+// médiation numérique's own API values (the `…ApiValues` maps of its CRA field files), used in
+// storage, on the wire and in exports; the labels are its French labels, character for
+// character (typographic apostrophe ’). Records in Kariole's earlier codes are converted by
+// legacy-codes.ts (hub migration 006, device database version 31).
 
 export interface Coded<C extends string = string> {
   readonly code: C;
@@ -16,8 +19,8 @@ export const ACTIVITY_TYPES = coded([
 ] as const);
 
 export const PLACE_KINDS = coded([
-  { code: 'lieu_activite', label: "Lieu d'activité" },
-  { code: 'autre_lieu', label: 'Autre lieu' },
+  { code: 'lieu_activite', label: 'Lieu d’activité' },
+  { code: 'autre', label: 'Autre lieu' },
   { code: 'domicile', label: 'À domicile' },
   { code: 'a_distance', label: 'À distance' },
 ] as const);
@@ -32,28 +35,28 @@ export const EQUIPMENT = coded([
 
 export const THEMES = coded([
   { code: 'diagnostic_numerique', label: 'Diagnostic numérique' },
-  { code: 'prendre_en_main_materiel', label: 'Prendre en main du matériel' },
-  { code: 'maintenance_materiel', label: 'Maintenance de matériel' },
-  { code: 'gerer_contenus_numeriques', label: 'Gérer ses contenus numériques' },
-  { code: 'navigation_internet', label: 'Navigation sur internet' },
+  { code: 'prendre_en_main_du_materiel', label: 'Prendre en main du matériel' },
+  { code: 'maintenance_de_materiel', label: 'Maintenance de matériel' },
+  { code: 'gere_ses_contenus_numeriques', label: 'Gérer ses contenus numériques' },
+  { code: 'navigation_sur_internet', label: 'Navigation sur internet' },
   { code: 'email', label: 'E-mail' },
   { code: 'bureautique', label: 'Bureautique' },
   { code: 'reseaux_sociaux', label: 'Réseaux sociaux communication' },
   { code: 'sante', label: 'Santé' },
-  { code: 'banque_achats_en_ligne', label: 'Banque et achats en ligne' },
-  { code: 'accompagner_professionnel', label: 'Accompagner un professionnel' },
+  { code: 'banque_et_achats_en_ligne', label: 'Banque et achats en ligne' },
+  { code: 'entrepreneuriat', label: 'Accompagner un professionnel' },
   { code: 'insertion_professionnelle', label: 'Insertion professionnelle' },
   { code: 'securite_numerique', label: 'Prévention en sécurité numérique' },
   { code: 'parentalite', label: 'Parentalité' },
-  { code: 'scolarite_numerique', label: 'Scolarité et numérique' },
-  { code: 'creer_avec_numerique', label: 'Créer avec le numérique' },
+  { code: 'scolarite_et_numerique', label: 'Scolarité et numérique' },
+  { code: 'creer_avec_le_numerique', label: 'Créer avec le numérique' },
   { code: 'culture_numerique', label: 'Culture numérique' },
   { code: 'intelligence_artificielle', label: 'Intelligence artificielle (IA)' },
-  { code: 'aide_demarches_administratives', label: 'Aide aux démarches administratives' },
+  { code: 'aide_aux_demarches_administratives', label: 'Aide aux démarches administratives' },
 ] as const);
 
 /** The theme that opens the administrative themes. */
-export const ADMIN_THEME_PARENT = 'aide_demarches_administratives' as const;
+export const ADMIN_THEME_PARENT = 'aide_aux_demarches_administratives' as const;
 
 export const ADMIN_THEMES = coded([
   { code: 'papiers_elections_citoyennete', label: 'Papiers - Élections - Citoyenneté' },
@@ -70,18 +73,18 @@ export const ADMIN_THEMES = coded([
 ] as const);
 
 export const AUTONOMY = coded([
-  { code: 'avec_guidage', label: 'Avec guidage' },
-  { code: 'autonome_guidage_si_besoin', label: 'Autonome avec guidage en cas de besoin' },
+  { code: 'entierement_accompagne', label: 'Avec guidage' },
+  { code: 'partiellement_autonome', label: 'Autonome avec guidage en cas de besoin' },
   { code: 'autonome', label: 'Autonome' },
 ] as const);
 
 export const ORIENTATION_TARGETS = coded([
   { code: 'administration', label: 'Administration (mairie, préfecture…)' },
-  { code: 'autre_mediation', label: 'Autre structure de médiation numérique' },
-  { code: 'operateur_demarche', label: 'Opérateur ou organisme en charge de la démarche administrative' },
-  { code: 'aide_sociale', label: "Structure d'aide sociale (maison des solidarités, centre social…)" },
-  { code: 'insertion_pro', label: "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)" },
-  { code: 'aide_demarches', label: "Structure d'aide aux démarches administratives (France Services…)" },
+  { code: 'mediation_numerique', label: 'Autre structure de médiation numérique' },
+  { code: 'operateur_ou_organisme_en_charge', label: 'Opérateur ou organisme en charge de la démarche administrative' },
+  { code: 'aide_sociale', label: 'Structure d’aide sociale (maison des solidarités, centre social…)' },
+  { code: 'insertion_professionnelle', label: 'Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)' },
+  { code: 'aide_aux_demarches_administratives', label: 'Structure d’aide aux démarches administratives (France Services…)' },
   { code: 'autre', label: 'Autre' },
 ] as const);
 
@@ -98,13 +101,13 @@ export const GENRES = coded([
 ] as const);
 
 export const AGE_BANDS = coded([
-  { code: 'moins_12', label: 'Moins de 12 ans' },
-  { code: '12_17', label: '12 - 17 ans' },
-  { code: '18_24', label: '18 - 24 ans' },
-  { code: '25_39', label: '25 - 39 ans' },
-  { code: '40_59', label: '40 - 59 ans' },
-  { code: '60_69', label: '60 - 69 ans' },
-  { code: '70_plus', label: '70 ans et plus' },
+  { code: 'moins_de_douze', label: 'Moins de 12 ans' },
+  { code: 'douze_dix_huit', label: '12 - 17 ans' },
+  { code: 'dix_huit_vingt_quatre', label: '18 - 24 ans' },
+  { code: 'vingt_cinq_trente_neuf', label: '25 - 39 ans' },
+  { code: 'quarante_cinquante_neuf', label: '40 - 59 ans' },
+  { code: 'soixante_soixante_neuf', label: '60 - 69 ans' },
+  { code: 'soixante_dix_plus', label: '70 ans et plus' },
   { code: 'non_communique', label: 'Non communiqué' },
 ] as const);
 
@@ -119,12 +122,13 @@ export const STATUSES = coded([
 /** Duration presets of the form, in minutes. */
 export const DURATION_PRESETS = [15, 30, 45, 60, 90, 120] as const;
 
-/** Statistics buckets of durations, as the national dashboard shows them. */
+/** Statistics buckets of durations: the Coop's keys and strings (its
+ * `dureeAccompagnementStatisticsRanges`: [0, 30), [30, 60), [60, 120), 120 and more). */
 export const DURATION_BUCKETS = coded([
-  { code: 'moins_30', label: 'Moins de 30 min' },
-  { code: '30_60', label: '30 min à 1 h' },
-  { code: '60_120', label: '1 h à 2 h' },
-  { code: '120_plus', label: '2 h et plus' },
+  { code: '30', label: 'Moins de 30 min' },
+  { code: '60', label: '30min à 1 h' },
+  { code: '120', label: '1 h à 2 h' },
+  { code: 'more', label: '2 h et plus' },
 ] as const);
 
 export type CodeOf<T extends readonly Coded[]> = T[number]['code'];
@@ -153,8 +157,8 @@ export function labelOf(list: readonly Coded[], code: string): string {
 
 /** The national duration bucket of a duration in minutes. */
 export function durationBucket(min: number): DurationBucket {
-  if (min < 30) return 'moins_30';
-  if (min < 60) return '30_60';
-  if (min < 120) return '60_120';
-  return '120_plus';
+  if (min < 30) return '30';
+  if (min < 60) return '60';
+  if (min < 120) return '120';
+  return 'more';
 }

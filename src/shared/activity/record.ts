@@ -66,7 +66,7 @@ const inseeCode = (label: string) => z.string(e(label)).regex(INSEE_RE);
 export const PlaceSchema = z.strictObject(
   {
     kind: z.enum(codesOf(PLACE_KINDS), e('Lieu : canal')),
-    venueId: plainText("Lieu d'activité").min(1).max(200).optional(),
+    venueId: plainText("Lieu d’activité").min(1).max(200).optional(),
     communeInsee: inseeCode('Commune du lieu').optional(),
   },
   e('Lieu'),
@@ -83,8 +83,8 @@ export const OrientationSchema = z.strictObject(
 
 export const WorkshopSchema = z.strictObject(
   {
-    title: plainText("Titre de l'atelier").trim().min(1).max(120),
-    level: z.enum(codesOf(WORKSHOP_LEVELS), e("Niveau de l'atelier")),
+    title: plainText("Titre de l’atelier").trim().min(1).max(120),
+    level: z.enum(codesOf(WORKSHOP_LEVELS), e("Niveau de l’atelier")),
   },
   e('Atelier'),
 );
@@ -114,7 +114,7 @@ const BaseRecordSchema = z.strictObject(
     durationMin: z.number(e('Durée')).int().min(1).max(1440),
     place: PlaceSchema,
     equipment: codeList(codesOf(EQUIPMENT), 'Matériel numérique utilisé').default([]),
-    themes: codeList(codesOf(THEMES), "Thématiques d'accompagnement").min(1),
+    themes: codeList(codesOf(THEMES), "Thématiques d’accompagnement").min(1),
     adminThemes: codeList(codesOf(ADMIN_THEMES), 'Démarches administratives').default([]),
     portalLinkIds: idList('Sites utilisés').default([]),
     autonomy: z.enum(codesOf(AUTONOMY), e("Niveau d'autonomie")).optional(),
@@ -137,9 +137,9 @@ export function crossFieldIssues(r: Base): Issue[] {
   const add = (path: (string | number)[], message: string) => out.push({ path, message });
   const individual = r.type === 'individuel';
 
-  if (r.place.kind === 'lieu_activite' && !r.place.venueId) add(['place', 'venueId'], "Lieu d'activité : choisissez le lieu.");
-  if (r.place.kind !== 'lieu_activite' && r.place.venueId) add(['place', 'venueId'], "Lieu d'activité : seulement pour un lieu d'activité.");
-  if ((r.place.kind === 'autre_lieu' || r.place.kind === 'domicile') && !r.place.communeInsee)
+  if (r.place.kind === 'lieu_activite' && !r.place.venueId) add(['place', 'venueId'], "Lieu d’activité : choisissez le lieu.");
+  if (r.place.kind !== 'lieu_activite' && r.place.venueId) add(['place', 'venueId'], "Lieu d’activité : seulement pour un lieu d’activité.");
+  if ((r.place.kind === 'autre' || r.place.kind === 'domicile') && !r.place.communeInsee)
     add(['place', 'communeInsee'], 'Commune du lieu : choisissez la commune.');
   if (r.place.kind === 'a_distance' && r.place.communeInsee) add(['place', 'communeInsee'], 'Commune du lieu : sans objet pour un accompagnement à distance.');
 

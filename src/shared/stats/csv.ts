@@ -4,9 +4,11 @@ export const CSV_BOM = '\uFEFF';
 export const CSV_SEPARATOR = ';';
 
 /** One cell: quoted when it holds a separator, a quote or a line break; formulas neutralised. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: string | number | boolean | Date | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
+  // A day (a Date at 00:00 UTC): dd/mm/yyyy, as a French spreadsheet reads it.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10).split('-').reverse().join('/');
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
   // A text starting like a formula would run in the spreadsheet (CSV injection).
   let s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -14,6 +16,6 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return s;
 }
 
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvLine(cells: readonly (string | number | boolean | Date | null | undefined)[]): string {
   return cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
 }

@@ -20,8 +20,9 @@ export interface FixedBreakdown {
   key: FixedBreakdownKey;
   prefix: string;
   codes: readonly Coded[];
-  /** what its counts count */
-  unit: 'activities' | 'beneficiaries';
+  /** what its counts count: every breakdown counts accompaniments (a workshop of 8 on
+   * "E-mail" adds 8 to "E-mail", as the Coop counts); beneficiary breakdowns count people */
+  unit: 'accompaniments' | 'beneficiaries';
 }
 
 export type FixedBreakdownKey =
@@ -42,16 +43,16 @@ export const ORIENTED = [
 ] as const satisfies readonly Coded[];
 
 export const FIXED_BREAKDOWNS: readonly FixedBreakdown[] = [
-  { key: 'type', prefix: 'ty_', codes: ACTIVITY_TYPES, unit: 'activities' },
-  { key: 'themes', prefix: 'th_', codes: THEMES, unit: 'activities' },
-  { key: 'adminThemes', prefix: 'at_', codes: ADMIN_THEMES, unit: 'activities' },
-  { key: 'channel', prefix: 'ch_', codes: PLACE_KINDS, unit: 'activities' },
-  { key: 'durationBucket', prefix: 'du_', codes: DURATION_BUCKETS, unit: 'activities' },
+  { key: 'type', prefix: 'ty_', codes: ACTIVITY_TYPES, unit: 'accompaniments' },
+  { key: 'themes', prefix: 'th_', codes: THEMES, unit: 'accompaniments' },
+  { key: 'adminThemes', prefix: 'at_', codes: ADMIN_THEMES, unit: 'accompaniments' },
+  { key: 'channel', prefix: 'ch_', codes: PLACE_KINDS, unit: 'accompaniments' },
+  { key: 'durationBucket', prefix: 'du_', codes: DURATION_BUCKETS, unit: 'accompaniments' },
   { key: 'genre', prefix: 'ge_', codes: GENRES, unit: 'beneficiaries' },
   { key: 'ageBand', prefix: 'ag_', codes: AGE_BANDS, unit: 'beneficiaries' },
   { key: 'status', prefix: 'st_', codes: STATUSES, unit: 'beneficiaries' },
-  { key: 'equipment', prefix: 'eq_', codes: EQUIPMENT, unit: 'activities' },
-  { key: 'oriented', prefix: 'or_', codes: ORIENTED, unit: 'activities' },
+  { key: 'equipment', prefix: 'eq_', codes: EQUIPMENT, unit: 'accompaniments' },
+  { key: 'oriented', prefix: 'or_', codes: ORIENTED, unit: 'accompaniments' },
 ];
 
 /** Breakdowns over open lists (venue ids, INSEE codes), stored as (dimension, value) rows. */
@@ -72,7 +73,8 @@ export const MEASURE_COLUMNS: readonly string[] = [
   ...FIXED_BREAKDOWNS.flatMap((b) => b.codes.map((c) => measureColumn(b, c.code))),
 ];
 
-/** Columns whose value is 0 or 1 per activity (stored as small integers). */
+/** Columns of a multi-choice breakdown: per activity 0 or its participants (≤ MAX_PARTICIPANTS,
+ * stored as small integers). */
 export function isFlagColumn(col: string): boolean {
   return !['accompaniments', 'already_accompanied', 'new_beneficiaries'].includes(col) && !/^(ge|ag|st)_/.test(col);
 }

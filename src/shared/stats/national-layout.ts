@@ -3,33 +3,58 @@ import {
   WORKSHOP_LEVELS, labelOf, type Coded,
 } from '../activity/codes.ts';
 import type { ActivityRecord } from '../activity/record.ts';
-import { frenchDay } from '../time/zoned-date.ts';
 
-/** The national tool's export columns (taxonomy.md), in order, without the personal ones. */
+/** The Coop's coordinator export headers (taxonomy.md, its buildAccompagnementsWorksheet), in order. */
 export const NATIONAL_HEADERS = [
-  'Date', 'Enregistré le', 'Dernière modification le', 'Type', 'Participants', "Canaux d'accompagnement", 'Nom du lieu',
-  'Adresse', 'Commune', 'Code postal', 'Code Insee', 'Durée (min)', "Nom de l'atelier", 'Matériel', 'Thématique(s)', 'Tags',
-  'Nom de la démarche administrative', "Niveau d'autonomie (ou de l'atelier)", 'Bénéficiaire réorienté', 'Structure de redirection',
-  'Commune du bénéficiaire', 'Code postal du bénéficiaire', 'Code Insee du bénéficiaire', 'Genre', "Tranche d'âge", 'Statut',
-  'Source', 'ID CRA',
+  'Date', 'Enregistré le', 'Dernière modification le', 'Prénom du médiateur', 'Nom du médiateur', 'Rôle', 'ID - Conum', 'Type',
+  'Participants', 'Canaux d’accompagnement', 'Nom du lieu', 'Adresse', 'Commune', 'Code postal', 'Code Insee', 'Durée (min)',
+  'Nom de l’atelier', 'Matériel numérique utilisé', 'Thématique(s) d’accompagnement', 'Tags', 'Nom de la démarche administrative',
+  'Niveau d’autonomie (ou de l’atelier)', 'Bénéficiaire réorienté', 'Structure de redirection', 'Commune du bénéficiaire',
+  'Code postal du bénéficiaire', 'Code Insee du bénéficiaire', 'Genre du bénéficiaire', 'Tranche d’âge du bénéficiaire',
+  'Statut du bénéficiaire', 'Source de la donnée', 'ID CRA',
 ] as const;
+
+/** Columns holding a date (a real date cell in XLSX, dd/mm/yyyy in CSV). */
+export const NATIONAL_DATE_COLUMNS = [0] as const;
+
+/** A cell of the national layout: a Date only in the date columns. */
+export type NationalCell = string | number | Date;
+
+/** Several values in one cell, as the Coop writes them. */
+const IN_CELL = '\n';
 
 /** What the hub knows around a record: names it resolved, never anything from the person. */
 export interface NationalContext {
-  /** the structure's zone: "Enregistré le" and "Dernière modification le" are days in it */
-  timeZone?: string;
   receivedAt: string;
   updatedAt: string;
+  /** the structure's time zone for the times shown (default Europe/Paris) */
+  timeZone?: string | undefined;
+  /** the mediator's label (Kariole has no names), and whether they are a conseiller numérique */
+  mediator?: { label?: string | null | undefined; conseillerNumerique?: boolean | undefined; conumId?: string | undefined } | undefined;
   venue?: { nom: string; adresse?: string; commune?: string; codePostal?: string; codeInsee?: string } | undefined;
   placeCommune?: { name: string; postcode: string } | undefined;
   residentCommune?: { name: string; postcode: string } | undefined;
-  orientationVenueName?: string | undefined;
   portalNames: string[];
   tagLabels: string[];
 }
 
-const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const labels = (list: readonly Coded[], codes: readonly string[]) => codes.map((c) => labelOf(list, c)).join(', ');
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `dd/MM/yyyy à HH:mm` in the time zone, as the Coop writes "Enregistré le". */
+export function frDateTime(iso: string, timeZone = 'Europe/Paris'): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('fr-FR', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year} à ${p.hour}:${p.minute}`;
+}
+
+/** A calendar day as a Date at 00:00 UTC (a spreadsheet date cell holds exactly that day). */
+export const dayCell = (ymd: string): Date => new Date(`${ymd}T00:00:00.000Z`);
+
+const labels = (list: readonly Coded[], codes: readonly string[]) => codes.map((c) => labelOf(list, c));
 
 /** The label of the i-th participant in a breakdown of counts (participants listed code by code, then "non communiqué"). */
 export function nthOf(list: readonly Coded[], counts: Partial<Record<string, number>>, i: number): string {
@@ -48,34 +73,42 @@ function level(r: ActivityRecord): string {
   return '';
 }
 
-/** One row per accompaniment: a workshop of 10 gives 10 rows, "1/10" to "10/10". */
-export function nationalRows(r: ActivityRecord, ctx: NationalContext): (string | number)[][] {
+/** One row per accompaniment: a workshop of 10 gives 10 rows, "1/10" to "10/10"; one person is `1`. */
+export function nationalRows(r: ActivityRecord, ctx: NationalContext): NationalCell[][] {
   const n = r.beneficiaries.total;
-  const individual = r.type === 'individuel';
   const place = ctx.venue
     ? [ctx.venue.nom, ctx.venue.adresse ?? '', ctx.venue.commune ?? '', ctx.venue.codePostal ?? '', ctx.venue.codeInsee ?? '']
     : ['', '', ctx.placeCommune?.name ?? '', ctx.placeCommune?.postcode ?? '', r.place.communeInsee ?? ''];
-  const redirection = r.orientation?.oriented
-    ? [r.orientation.towards ? labelOf(ORIENTATION_TARGETS, r.orientation.towards) : '', ctx.orientationVenueName ?? ''].filter(Boolean).join(' — ')
-    : '';
-  const rows: (string | number)[][] = [];
+  const oriented = r.orientation ? (r.orientation.oriented ? 'Oui' : 'Non') : '';
+  const redirection = r.orientation?.oriented && r.orientation.towards ? labelOf(ORIENTATION_TARGETS, r.orientation.towards) : '';
+  const shared = {
+    registered: frDateTime(ctx.receivedAt, ctx.timeZone),
+    modified: ctx.updatedAt === ctx.receivedAt ? '' : frDateTime(ctx.updatedAt, ctx.timeZone),
+    equipment: labels(EQUIPMENT, r.equipment).join(IN_CELL),
+    themes: [...labels(THEMES, r.themes), ...labels(ADMIN_THEMES, r.adminThemes)].join(IN_CELL),
+  };
+  const rows: NationalCell[][] = [];
   for (let i = 0; i < n; i++) {
     rows.push([
-      frDate(r.date),
-      frenchDay(ctx.receivedAt, ctx.timeZone),
-      frenchDay(ctx.updatedAt, ctx.timeZone),
+      dayCell(r.date),
+      shared.registered,
+      shared.modified,
+      '',
+      ctx.mediator?.label ?? '',
+      ctx.mediator?.conseillerNumerique ? 'Conseiller Numérique' : 'Médiateur',
+      ctx.mediator?.conumId ?? '',
       labelOf(ACTIVITY_TYPES, r.type),
-      `${i + 1}/${n}`,
+      n === 1 ? 1 : `${i + 1}/${n}`,
       labelOf(PLACE_KINDS, r.place.kind),
       ...place,
       r.durationMin,
       r.workshop?.title ?? '',
-      labels(EQUIPMENT, r.equipment),
-      [labels(THEMES, r.themes), labels(ADMIN_THEMES, r.adminThemes)].filter(Boolean).join(', '),
-      ctx.tagLabels.join(', '),
-      ctx.portalNames.join(', '),
+      shared.equipment,
+      shared.themes,
+      ctx.tagLabels.join(IN_CELL),
+      ctx.portalNames.join(IN_CELL),
       level(r),
-      individual ? (r.orientation?.oriented ? 'Oui' : 'Non') : '',
+      oriented,
       redirection,
       ctx.residentCommune?.name ?? '',
       ctx.residentCommune?.postcode ?? '',

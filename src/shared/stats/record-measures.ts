@@ -32,7 +32,11 @@ export interface RecordFacts {
 /** Remainder bucket of beneficiary breakdowns. */
 const REMAINDER = 'non_communique';
 
-/** What one record adds to each measure (pure: the hub stores it, tests recompute it plainly). */
+/**
+ * What one record adds to each measure (pure: the hub stores it, tests recompute it plainly).
+ * As the Coop counts (taxonomy.md "Statistics"): every breakdown of the activity figures
+ * counts accompaniments, so each chosen code adds the record's participants.
+ */
 export function recordFacts(r: MeasuredRecord): RecordFacts {
   const m: Record<string, number> = Object.fromEntries(MEASURE_COLUMNS.map((c) => [c, 0]));
   const total = r.beneficiaries.total;
@@ -55,7 +59,7 @@ export function recordFacts(r: MeasuredRecord): RecordFacts {
     if (chosen) {
       for (const code of chosen) {
         const col = measureColumn(b, code);
-        if (col in m) m[col] = 1;
+        if (col in m) m[col] = total;
       }
       continue;
     }

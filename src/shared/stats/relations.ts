@@ -51,7 +51,8 @@ export function statsRelations(s: Stats): Relation[] {
   const cells = (key: keyof Stats['breakdowns'], except?: string) =>
     s.breakdowns[key].filter((e) => e.key !== except).map((e) => breakdownId(key, e.key));
   const rel: Relation[] = [];
-  for (const key of ['type', 'channel', 'durationBucket'] as const) rel.push(sumEquals(A, cells(key)));
+  // Every breakdown counts accompaniments (taxonomy.md): single-choice ones partition them.
+  for (const key of ['type', 'channel', 'durationBucket'] as const) rel.push(sumEquals(C, cells(key)));
   for (const key of ['genre', 'ageBand', 'status', 'commune'] as const) if (s.breakdowns[key].length) rel.push(sumEquals(C, cells(key)));
   rel.push(atLeast(C, A), atLeast(C, TOTAL_IDS.newBeneficiaries));
 
@@ -62,9 +63,9 @@ export function statsRelations(s: Stats): Relation[] {
   rel.push(sumAtMost(cells('commune', 'non_communique'), individual));
 
   // Every activity has at least one theme; each theme, piece of equipment, procedure ≤ the total.
-  rel.push(sumAtLeast(cells('themes'), A));
-  for (const key of ['themes', 'adminThemes', 'equipment'] as const) for (const id of cells(key)) rel.push(atLeast(A, id));
-  for (const id of cells('adminThemes')) rel.push(atLeast(breakdownId('themes', 'aide_demarches_administratives'), id));
+  rel.push(sumAtLeast(cells('themes'), C));
+  for (const key of ['themes', 'adminThemes', 'equipment'] as const) for (const id of cells(key)) rel.push(atLeast(C, id));
+  for (const id of cells('adminThemes')) rel.push(atLeast(breakdownId('themes', 'aide_aux_demarches_administratives'), id));
 
   // Series: months and days add up to the totals, days add up to their month.
   for (const [measure, total] of [['a', A], ['c', C]] as const) {

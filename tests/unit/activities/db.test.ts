@@ -34,7 +34,7 @@ function aSession(over: Partial<LocalActivity> = {}): LocalActivity {
     durationMin: 30,
     place: { kind: 'lieu_activite', venueId: 'venue-1' },
     equipment: [],
-    themes: ['aide_demarches_administratives'],
+    themes: ['aide_aux_demarches_administratives'],
     adminThemes: ['social_sante'],
     portalLinkIds: ['ameli'],
     autonomy: 'autonome',
@@ -185,7 +185,7 @@ describe('listing and habits', () => {
     await saveActivity(aSession({ durationMin: 20, createdAt: '2026-11-23T08:00:00Z' }));
     await saveActivity(aSession({ durationMin: 20, createdAt: '2026-11-23T08:30:00Z' }));
     await saveActivity(aSession({ durationMin: 45, createdAt: '2026-11-23T09:00:00Z' }));
-    await saveActivity(aSession({ durationMin: 20, createdAt: '2026-11-23T10:00:00Z', place: { kind: 'autre_lieu', communeInsee: '59350' } }));
-    expect(await loadActivityHabits()).toEqual({ lastPlace: { kind: 'autre_lieu', communeInsee: '59350' }, frequentDurations: [20] });
+    await saveActivity(aSession({ durationMin: 20, createdAt: '2026-11-23T10:00:00Z', place: { kind: 'autre', communeInsee: '59350' } }));
+    expect(await loadActivityHabits()).toEqual({ lastPlace: { kind: 'autre', communeInsee: '59350' }, frequentDurations: [20] });
   });
 });

@@ -72,7 +72,7 @@ function completeRequired(s: F.FormState): F.FormState {
   if (out.themes.length === 0) out = F.toggleTheme(out, 'email');
   if (out.durationMin === undefined) out = F.setDuration(out, 30);
   if (!out.place.kind || (out.place.kind === 'lieu_activite' && !out.place.venueId)) out = F.setVenue(out, 'venue-1');
-  if ((out.place.kind === 'autre_lieu' || out.place.kind === 'domicile') && !out.place.communeInsee) out = F.setPlaceCommune(out, '59350');
+  if ((out.place.kind === 'autre' || out.place.kind === 'domicile') && !out.place.communeInsee) out = F.setPlaceCommune(out, '59350');
   if (out.type === 'collectif' && !out.workshop.title.trim()) out = F.setWorkshopTitle(out, 'Atelier e-mail');
   if (out.type === 'collectif' && !out.workshop.level) out = F.setWorkshopLevel(out, 'debutant');
   return out;
@@ -105,15 +105,15 @@ describe('the activity form state', () => {
   });
 
   it('drops what only belongs with "Aide aux démarches administratives" when it is unselected', () => {
-    let s = F.toggleTheme(start, 'aide_demarches_administratives');
+    let s = F.toggleTheme(start, 'aide_aux_demarches_administratives');
     s = F.setAidantsConnect(F.togglePortalLink(F.toggleAdminTheme(s, 'logement'), 'caf'), true);
-    s = F.toggleTheme(s, 'aide_demarches_administratives');
+    s = F.toggleTheme(s, 'aide_aux_demarches_administratives');
     expect(s).toMatchObject({ themes: [], adminThemes: [], portalLinkIds: [], aidantsConnect: false });
   });
 
   it('fills in the démarche category of the first site chosen, and only then', () => {
     let s = F.togglePortalLink(start, 'ameli', 'social_sante');
-    expect(s).toMatchObject({ themes: ['aide_demarches_administratives'], adminThemes: ['social_sante'], portalLinkIds: ['ameli'] });
+    expect(s).toMatchObject({ themes: ['aide_aux_demarches_administratives'], adminThemes: ['social_sante'], portalLinkIds: ['ameli'] });
     s = F.togglePortalLink(s, 'caf', 'famille_scolarite');
     expect(s.adminThemes).toEqual(['social_sante']);
     expect(F.togglePortalLink(start, 'service-public', 'general').adminThemes).toEqual([]);
@@ -128,15 +128,15 @@ describe('the activity form state', () => {
 
   it('never lets a workshop breakdown exceed the participants, nor the total drop below it', () => {
     let s = F.setGroupTotal(F.setType(start, 'collectif'), 5);
-    s = F.setGroupCount(s, 'ageBand', '60_69', 3);
-    s = F.setGroupCount(s, 'ageBand', '70_plus', 9);
-    expect(s.group.ageBand).toEqual({ '60_69': 3, '70_plus': 2 });
+    s = F.setGroupCount(s, 'ageBand', 'soixante_soixante_neuf', 3);
+    s = F.setGroupCount(s, 'ageBand', 'soixante_dix_plus', 9);
+    expect(s.group.ageBand).toEqual({ 'soixante_soixante_neuf': 3, 'soixante_dix_plus': 2 });
     expect(F.setGroupTotal(s, 2).group.total).toBe(5);
   });
 
   it('round-trips a record through the form, and a duplicate keeps the help but not the person', () => {
-    let s = F.toggleAdminTheme(F.toggleTheme(start, 'aide_demarches_administratives'), 'social_sante');
-    s = F.setNotes(F.setPerson(F.setAutonomy(s, 'autonome'), 'ageBand', '60_69'), 'rappeler');
+    let s = F.toggleAdminTheme(F.toggleTheme(start, 'aide_aux_demarches_administratives'), 'social_sante');
+    s = F.setNotes(F.setPerson(F.setAutonomy(s, 'autonome'), 'ageBand', 'soixante_soixante_neuf'), 'rappeler');
     const local = toLocal(s, META);
     expect(toLocal(fromLocal(local), META)).toEqual(local);
     const dup = duplicateOf(local, '2026-11-24');

@@ -34,7 +34,7 @@ describe('a new activity form', () => {
     expect(pressed(button('Accompagnement individuel'))).toBe(true);
     expect(pressed(button('Atelier collectif'))).toBe(false);
     expect(pressed(button('30 min'))).toBe(true);
-    expect(pressed(button("Lieu d'activité"))).toBe(true);
+    expect(pressed(button("Lieu d’activité"))).toBe(true);
     expect(pressed(button('Centre social des Moulins'))).toBe(true);
     expect((screen.getByLabelText(/Date de l'accompagnement/) as HTMLInputElement).value).toBe(today());
     expect(pressed(button('Aide aux démarches administratives'))).toBe(false);
@@ -63,7 +63,7 @@ describe('a new activity form', () => {
     fireEvent.click(button('Atelier collectif'));
     expect(screen.queryByText("Niveau d'autonomie du bénéficiaire")).toBeNull();
     expect(screen.queryByText('Le bénéficiaire est-il orienté vers une autre structure ?')).toBeNull();
-    expect(screen.getByLabelText("Titre de l'atelier")).toBeTruthy();
+    expect(screen.getByLabelText("Titre de l’atelier")).toBeTruthy();
     const total = screen.getByLabelText('Nombre de participants') as HTMLInputElement;
     expect(total.value).toBe('1');
     fireEvent.click(button('Plus : Nombre de participants'));
@@ -143,10 +143,10 @@ describe('a new activity form', () => {
       durationMin: 45,
       place: { kind: 'lieu_activite', venueId: 'venue-marche' },
       equipment: ['telephone'],
-      themes: ['aide_demarches_administratives'],
+      themes: ['aide_aux_demarches_administratives'],
       adminThemes: ['argent_impots'],
       portalLinkIds: ['impots'],
-      autonomy: 'avec_guidage',
+      autonomy: 'entierement_accompagne',
       beneficiaries: { total: 1, alreadyAccompanied: 1, genre: { feminin: 1 }, ageBand: {}, status: {} },
       aidantsConnect: false,
       passNumerique: 0,

@@ -26,7 +26,7 @@ const date = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'),
 
 const place = fc.oneof(
   fc.record({ kind: fc.constant('lieu_activite' as const), venueId: fc.string({ minLength: 1, maxLength: 40 }) }),
-  fc.record({ kind: fc.constantFrom('autre_lieu' as const, 'domicile' as const), communeInsee: insee }),
+  fc.record({ kind: fc.constantFrom('autre' as const, 'domicile' as const), communeInsee: insee }),
   fc.record({ kind: fc.constant('a_distance' as const) }),
 );
 

@@ -12,7 +12,7 @@ function anIndividualSession(over: Partial<ActivityRecordInput> = {}): ActivityR
     date: '2026-11-23',
     durationMin: 30,
     place: { kind: 'lieu_activite', venueId: 'venue-1' },
-    themes: ['aide_demarches_administratives'],
+    themes: ['aide_aux_demarches_administratives'],
     adminThemes: ['social_sante'],
     portalLinkIds: ['ameli'],
     autonomy: 'autonome',
@@ -28,10 +28,10 @@ function aWorkshop(over: Partial<ActivityRecordInput> = {}): ActivityRecordInput
     type: 'collectif',
     date: '2026-11-23',
     durationMin: 120,
-    place: { kind: 'autre_lieu', communeInsee: '59350' },
-    themes: ['email', 'navigation_internet'],
+    place: { kind: 'autre', communeInsee: '59350' },
+    themes: ['email', 'navigation_sur_internet'],
     workshop: { title: 'Créer son adresse e-mail', level: 'debutant' },
-    beneficiaries: { total: 8, alreadyAccompanied: 3, genre: { feminin: 5, masculin: 2 }, ageBand: { '60_69': 4 } },
+    beneficiaries: { total: 8, alreadyAccompanied: 3, genre: { feminin: 5, masculin: 2 }, ageBand: { 'soixante_soixante_neuf': 4 } },
     ...over,
   };
 }
@@ -49,11 +49,11 @@ describe('the national codes', () => {
     expect(ADMIN_THEMES).toHaveLength(11);
     expect(labelOf(THEMES, 'reseaux_sociaux')).toBe('Réseaux sociaux communication');
     expect(labelOf(ADMIN_THEMES, 'travail_formation')).toBe('Travail - Formation - Entreprise');
-    expect(labelOf(AGE_BANDS, '70_plus')).toBe('70 ans et plus');
+    expect(labelOf(AGE_BANDS, 'soixante_dix_plus')).toBe('70 ans et plus');
   });
 
   it('bucket durations as the national dashboard does', () => {
-    expect([29, 30, 59, 60, 119, 120].map(durationBucket)).toEqual(['moins_30', '30_60', '30_60', '60_120', '60_120', '120_plus']);
+    expect([29, 30, 59, 60, 119, 120].map(durationBucket)).toEqual(['30', '60', '60', '120', '120', 'more']);
   });
 });
 
@@ -79,7 +79,7 @@ describe('ActivityRecordSchema', () => {
   });
 
   it('needs at least one theme', () => {
-    expect(errorsOf(anIndividualSession({ themes: [], adminThemes: [] }))['themes']).toBe("Thématiques d'accompagnement : choisissez-en au moins un.");
+    expect(errorsOf(anIndividualSession({ themes: [], adminThemes: [] }))['themes']).toBe("Thématiques d’accompagnement : choisissez-en au moins un.");
   });
 
   it('takes administrative themes only with "Aide aux démarches administratives"', () => {
@@ -87,8 +87,8 @@ describe('ActivityRecordSchema', () => {
   });
 
   it('needs the venue for a place of activity and the commune for another place or at home', () => {
-    expect(errorsOf(anIndividualSession({ place: { kind: 'lieu_activite' } }))['place.venueId']).toMatch(/^Lieu d'activité/);
-    expect(errorsOf(anIndividualSession({ place: { kind: 'autre_lieu' } }))['place.communeInsee']).toMatch(/^Commune du lieu/);
+    expect(errorsOf(anIndividualSession({ place: { kind: 'lieu_activite' } }))['place.venueId']).toMatch(/^Lieu d’activité/);
+    expect(errorsOf(anIndividualSession({ place: { kind: 'autre' } }))['place.communeInsee']).toMatch(/^Commune du lieu/);
     expect(errorsOf(anIndividualSession({ place: { kind: 'domicile' } }))['place.communeInsee']).toMatch(/^Commune du lieu/);
     expect(errorsOf(anIndividualSession({ place: { kind: 'a_distance', venueId: 'v' } }))['place.venueId']).toBeDefined();
     expect(errorsOf(anIndividualSession({ place: { kind: 'domicile', communeInsee: '5935' } }))['place.communeInsee']).toMatch(/format/);
@@ -109,7 +109,7 @@ describe('ActivityRecordSchema', () => {
     expect(errorsOf(aWorkshop({ beneficiaries: { total: 3, communeInsee: '59350' } }))['beneficiaries.communeInsee']).toMatch(/individuel/);
     expect(errorsOf(anIndividualSession({ beneficiaries: { total: 2 } }))['beneficiaries.total']).toMatch(/1 personne/);
     expect(errorsOf(aWorkshop({ beneficiaries: { total: 10_001 } }))['beneficiaries.total']).toMatch(/au plus 10000/);
-    expect(errorsOf(aWorkshop({ workshop: { title: ' ', level: 'debutant' } }))['workshop.title']).toMatch(/^Titre de l'atelier/);
+    expect(errorsOf(aWorkshop({ workshop: { title: ' ', level: 'debutant' } }))['workshop.title']).toMatch(/^Titre de l’atelier/);
   });
 
   it('checks the basic fields with plain French messages', () => {

@@ -11,7 +11,7 @@ const workshop: ActivityRecord = {
   type: 'collectif',
   date: '2026-03-09',
   durationMin: 120,
-  place: { kind: 'autre_lieu', communeInsee: '13055' },
+  place: { kind: 'autre', communeInsee: '13055' },
   equipment: ['tablette'],
   themes: ['email'],
   adminThemes: [],
@@ -36,15 +36,29 @@ describe('CSV for French spreadsheets', () => {
 });
 
 describe('national layout', () => {
+  it('writes 1 in "Participants" for a one-person activity, and leaves "Dernière modification le" empty when never modified', () => {
+    const one = { ...workshop, beneficiaries: { ...workshop.beneficiaries, total: 1, alreadyAccompanied: 0, genre: {} } };
+    const [row] = nationalRows(one, { receivedAt: '2026-07-10T08:00:00Z', updatedAt: '2026-07-10T08:00:00Z', portalNames: ['Impots.gouv', 'Ameli'], tagLabels: [] });
+    const col = (h: (typeof NATIONAL_HEADERS)[number]) => NATIONAL_HEADERS.indexOf(h);
+    expect(row![col('Participants')]).toBe(1);
+    expect(row![col('Enregistré le')]).toBe('10/07/2026 à 10:00');
+    expect(row![col('Dernière modification le')]).toBe('');
+    expect(row![col('Nom de la démarche administrative')]).toBe('Impots.gouv\nAmeli');
+  });
+
   it('gives one row per participant, numbered, with the breakdown spread over the rows', () => {
     const rows = nationalRows(workshop, { receivedAt: '2026-03-10T08:00:00Z', updatedAt: '2026-03-11T08:00:00Z', portalNames: [], tagLabels: [], placeCommune: { name: 'Marseille', postcode: '13001' } });
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.length === NATIONAL_HEADERS.length)).toBe(true);
     const col = (h: (typeof NATIONAL_HEADERS)[number]) => NATIONAL_HEADERS.indexOf(h);
     expect(rows.map((r) => r[col('Participants')])).toEqual(['1/4', '2/4', '3/4', '4/4']);
-    expect(rows.map((r) => r[col('Genre')])).toEqual(['Masculin', 'Masculin', 'Féminin', 'Non communiqué']);
-    expect(rows[0]![col("Niveau d'autonomie (ou de l'atelier)")]).toBe('3/3');
-    expect(rows[0]![col('Enregistré le')]).toBe('10/03/2026');
+    expect(rows.map((r) => r[col('Genre du bénéficiaire')])).toEqual(['Masculin', 'Masculin', 'Féminin', 'Non communiqué']);
+    expect(rows[0]![col('Niveau d’autonomie (ou de l’atelier)')]).toBe('3/3');
+    // The hub's reception time, in the structure's time zone (Paris: UTC+1 in March).
+    expect(rows[0]![col('Enregistré le')]).toBe('10/03/2026 à 09:00');
+    expect(rows[0]![col('Dernière modification le')]).toBe('11/03/2026 à 09:00');
+    expect(rows[0]![col('Date')]).toEqual(new Date(`${workshop.date}T00:00:00.000Z`));
+    expect(rows[0]![col('Source de la donnée')]).toBe('Kariole');
     expect(rows[0]![col('Commune')]).toBe('Marseille');
   });
 
@@ -54,9 +68,9 @@ describe('national layout', () => {
 });
 
 describe('record measures', () => {
-  it('counts a workshop of 4 as 1 activity and 4 accompaniments, 3 of them new, the unknown genre as remainder', () => {
+  it('counts a workshop of 4 as 1 activity and 4 accompaniments, 3 of them new, the unknown genre as remainder, 4 in each of its breakdowns (as the Coop counts)', () => {
     const f = recordFacts(workshop);
-    expect(f.measures).toMatchObject({ activities: 1, accompaniments: 4, new_beneficiaries: 3, ge_masculin: 2, ge_feminin: 1, ge_non_communique: 1, du_120_plus: 1, ch_autre_lieu: 1, or_oui: 0, or_non: 0 });
+    expect(f.measures).toMatchObject({ activities: 1, accompaniments: 4, new_beneficiaries: 3, ge_masculin: 2, ge_feminin: 1, ge_non_communique: 1, du_more: 4, ch_autre: 4, eq_tablette: 4, eq_ordinateur: 0, th_email: 4, th_sante: 0, ty_collectif: 4, or_oui: 0, or_non: 0 });
     expect(f.commune).toBe('');
     expect(f.venueId).toBeNull();
   });

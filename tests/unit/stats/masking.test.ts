@@ -21,7 +21,8 @@ function statsOf(records: MeasuredRecord[], from: string, to: string): Stats {
       p.activities += 1;
       p.accompaniments += r.beneficiaries.total;
     }
-    if (f.venueId) venue[f.venueId] = (venue[f.venueId] ?? 0) + 1;
+    // Like every breakdown, venues count accompaniments.
+    if (f.venueId) venue[f.venueId] = (venue[f.venueId] ?? 0) + r.beneficiaries.total;
     const c = f.commune || 'non_communique';
     commune[c] = (commune[c] ?? 0) + r.beneficiaries.total;
   }
@@ -99,7 +100,7 @@ describe('public page masking', () => {
         duration: fc.constantFrom(10, 45, 90, 150),
         kind: fc.constantFrom('lieu_activite', 'a_distance', 'domicile'),
         venue: fc.constantFrom('v1', 'v2'),
-        theme: fc.subarray(['email', 'sante', 'bureautique', 'aide_demarches_administratives'], { minLength: 1 }),
+        theme: fc.subarray(['email', 'sante', 'bureautique', 'aide_aux_demarches_administratives'], { minLength: 1 }),
         genre: fc.constantFrom('masculin', 'feminin'),
         oriented: fc.boolean(),
         commune: fc.option(fc.constantFrom('13055', '84007'), { nil: undefined }),

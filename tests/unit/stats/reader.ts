@@ -34,18 +34,19 @@ export function readerRelations(p: PublicStats): Rel[] {
   const R: Rel[] = [];
   const eq = (total: string, parts: string[]) => parts.length && R.push({ plus: parts, minus: [total], eq: true });
   const ge = (plus: string[], minus: string[]) => R.push({ plus, minus, eq: false });
-  eq('A', keys('type'));
-  eq('A', keys('channel'));
-  eq('A', keys('durationBucket'));
+  // Every breakdown counts accompaniments, as the Coop counts.
+  eq('C', keys('type'));
+  eq('C', keys('channel'));
+  eq('C', keys('durationBucket'));
   for (const k of ['genre', 'ageBand', 'status', 'commune']) eq('C', keys(k));
   eq('type:individuel', keys('oriented'));
   eq('channel:lieu_activite', keys('venue'));
   ge(['type:individuel'], keys('commune', 'non_communique'));
   ge(['C'], ['A']);
   ge(['C'], ['N']);
-  ge(keys('themes'), ['A']);
-  for (const k of [...keys('themes'), ...keys('adminThemes'), ...keys('equipment')]) ge(['A'], [k]);
-  for (const k of keys('adminThemes')) ge(['themes:aide_demarches_administratives'], [k]);
+  ge(keys('themes'), ['C']);
+  for (const k of [...keys('themes'), ...keys('adminThemes'), ...keys('equipment')]) ge(['C'], [k]);
+  for (const k of keys('adminThemes')) ge(['themes:aide_aux_demarches_administratives'], [k]);
   for (const [m, total] of [['a', 'A'], ['c', 'C']] as const) {
     eq(total, p.series.byMonth.map((x) => `m${m}${x.period}`));
     eq(total, p.series.byDay.map((x) => `d${m}${x.period}`));

@@ -6,10 +6,11 @@ import { iterateExportedActivities, type ExportedActivity } from '../../reposito
 import { getStructureCatalogue } from '../../repositories/portal.ts';
 import { getStructure, type Structure } from '../../repositories/structures.ts';
 import { getVenue } from '../../repositories/venues.ts';
+import { getMediator } from '../../repositories/mediator-list.ts';
 import type { DB } from '../../db/schema.ts';
 import { CSV_BOM, csvLine } from '../../../shared/stats/csv.ts';
 import { KARIOLE_HEADERS, karioleRow } from '../../../shared/stats/kariole-layout.ts';
-import { NATIONAL_HEADERS, nationalRows, type NationalContext } from '../../../shared/stats/national-layout.ts';
+import { NATIONAL_DATE_COLUMNS, NATIONAL_HEADERS, nationalRows, type NationalCell, type NationalContext } from '../../../shared/stats/national-layout.ts';
 import { xlsxStream } from '../../lib/xlsx.ts';
 import { communeInfo } from './communes.ts';
 import { parseFilters, selectionFor } from './filters.ts';
@@ -23,7 +24,9 @@ function resolver(db: DB) {
   const structures = new Map<string, Promise<Structure | undefined>>();
   const venues = new Map<string, Promise<NationalContext['venue']>>();
   const portals = new Map<string, Promise<Map<string, string>>>();
+  const mediators = new Map<string, Promise<string | null>>();
   const structure = (id: string) => structures.get(id) ?? structures.set(id, getStructure(db, id)).get(id)!;
+  const mediator = (id: string) => mediators.get(id) ?? mediators.set(id, getMediator(db, id).then((m) => m?.label ?? null)).get(id)!;
   const venue = (id: string) =>
     venues.get(id) ??
     venues
@@ -44,11 +47,11 @@ function resolver(db: DB) {
         ),
       )
       .get(id)!;
-  return { structure, venue, portal };
+  return { structure, venue, portal, mediator };
 }
 
 /** The rows of each exported record in a layout (the national one gives a row per accompaniment). */
-async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layout: Layout): AsyncGenerator<(string | number)[][]> {
+async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layout: Layout): AsyncGenerator<NationalCell[][]> {
   const names = resolver(db);
   for await (const a of rows) {
     const r = a.record;
@@ -63,10 +66,10 @@ async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layou
       timeZone: structure?.timeZone ?? DEFAULT_TIME_ZONE,
       receivedAt: a.receivedAt,
       updatedAt: a.updatedAt,
+      mediator: { label: await names.mediator(a.mediatorId) },
       venue: r.place.venueId ? ((await names.venue(r.place.venueId)) ?? { nom: r.place.venueId }) : undefined,
       placeCommune: communeInfo(r.place.communeInsee),
       residentCommune: communeInfo(r.beneficiaries.communeInsee),
-      orientationVenueName: r.orientation?.venueId ? (await names.venue(r.orientation.venueId))?.nom : undefined,
       portalNames: r.portalLinkIds.map((id) => portal.get(id) ?? id),
       tagLabels: r.tags.map((id) => tags.get(id) ?? id),
     };
@@ -74,7 +77,7 @@ async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layou
   }
 }
 
-async function* csvChunks(header: readonly string[], rows: AsyncGenerator<(string | number)[][]>): AsyncGenerator<string> {
+async function* csvChunks(header: readonly string[], rows: AsyncGenerator<NationalCell[][]>): AsyncGenerator<string> {
   yield CSV_BOM + csvLine(header);
   let buffer = '';
   for await (const group of rows) {
@@ -105,12 +108,13 @@ export default async function exportRoutes(app: FastifyInstance) {
       const day = zonedDay(new Date(), await userTimeZone(app, req.user!, filters.structureId));
       const header = layout === 'national' ? NATIONAL_HEADERS : KARIOLE_HEADERS;
       const rows = layoutRows(app.db, iterateExportedActivities(app.db, filters, selection), layout);
-      const body = format === 'csv' ? csvChunks(header, rows) : xlsxStream('Accompagnements', header, rows);
+      const dateColumns = layout === 'national' ? NATIONAL_DATE_COLUMNS : [];
+      const body = format === 'csv' ? Readable.from(csvChunks(header, rows)) : xlsxStream('Accompagnements', header, rows, { dateColumns });
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
         .header('content-disposition', `attachment; filename="kariole-accompagnements-${layout}-${day}.${format}"`)
         .header('cache-control', 'no-store')
-        .send(Readable.from(body));
+        .send(body);
     });
   }
 }

@@ -9,7 +9,7 @@ const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4
 
 const TITLES: Record<keyof PublicStats['breakdowns'], string> = {
   type: "Type d'accompagnement",
-  themes: "Thématiques d'accompagnement",
+  themes: "Thématiques d’accompagnement",
   adminThemes: 'Démarches administratives',
   channel: "Canaux d'accompagnement",
   durationBucket: 'Durée des accompagnements',

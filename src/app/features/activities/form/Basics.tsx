@@ -86,7 +86,7 @@ export function Basics({ state, update, data, errors }: SectionProps) {
 
       <ChoiceGroup id="act-place" legend={t('form.place')} error={errors.includes('place') ? t('errors.place') : undefined}>
         {PLACE_KINDS.map(({ code }) => (
-          <Choice key={code} icon={code} pressed={kind === code} label={t(`codes.place.${code}`)} onClick={() => update((s) => setPlaceKind(s, code))} testId={`place-${code}`} />
+          <Choice key={code} icon={code === 'autre' ? 'autre_lieu' : code} pressed={kind === code} label={t(`codes.place.${code}`)} onClick={() => update((s) => setPlaceKind(s, code))} testId={`place-${code}`} />
         ))}
       </ChoiceGroup>
       {kind === 'lieu_activite' &&
@@ -99,7 +99,7 @@ export function Basics({ state, update, data, errors }: SectionProps) {
         ) : (
           <p class="notice notice--warn act-sub">{t('form.noVenues')}</p>
         ))}
-      {(kind === 'autre_lieu' || kind === 'domicile') && (
+      {(kind === 'autre' || kind === 'domicile') && (
         <div class="act-sub">
           <CommunePicker
             id="act-place-commune"

@@ -9,7 +9,7 @@ import { Choice, ChoiceGroup } from '../components/Choice.tsx';
 import { CommunePicker } from '../components/CommunePicker.tsx';
 import type { SectionProps } from './types.ts';
 
-const LEVEL_ICON = { avec_guidage: 'level1', autonome_guidage_si_besoin: 'level2', autonome: 'level3' } as const;
+const LEVEL_ICON = { entierement_accompagne: 'level1', partiellement_autonome: 'level2', autonome: 'level3' } as const;
 
 /** The directory venue's name (orientation slip hand-off). */
 function useVenueName(id: string | undefined): string | undefined {

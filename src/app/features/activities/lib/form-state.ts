@@ -85,7 +85,7 @@ export const setDuration = (s: FormState, durationMin: number | undefined): Form
 export function setPlaceKind(s: FormState, kind: PlaceKind): FormState {
   if (s.place.kind === kind) return s;
   // a commune chosen for another place or at home is kept when switching between the two
-  const keepCommune = (kind === 'autre_lieu' || kind === 'domicile') && (s.place.kind === 'autre_lieu' || s.place.kind === 'domicile');
+  const keepCommune = (kind === 'autre' || kind === 'domicile') && (s.place.kind === 'autre' || s.place.kind === 'domicile');
   return { ...s, place: { kind, ...(keepCommune && s.place.communeInsee ? { communeInsee: s.place.communeInsee } : {}) } };
 }
 export const setVenue = (s: FormState, venueId: string): FormState => ({ ...s, place: { kind: 'lieu_activite', venueId } });

@@ -27,7 +27,7 @@ function beneficiariesOf(s: FormState): Beneficiaries {
 function placeOf(s: FormState): LocalActivity['place'] {
   const { kind, venueId, communeInsee } = s.place;
   if (kind === 'lieu_activite') return { kind, venueId };
-  if (kind === 'autre_lieu' || kind === 'domicile') return { kind, communeInsee };
+  if (kind === 'autre' || kind === 'domicile') return { kind, communeInsee };
   return { kind: kind as LocalActivity['place']['kind'] };
 }
 

@@ -15,7 +15,7 @@ export function ActivityItem({ row, settings }: { row: ActivityRow; settings: De
   const venue = place.venueId ? settings?.placesOfActivity.find((p) => p.venueId === place.venueId)?.name : undefined;
   const commune = place.communeInsee ? (settings?.communes.find((c) => c.insee === place.communeInsee)?.name ?? place.communeInsee) : undefined;
   const where = venue ?? commune ?? t(`codes.place.${place.kind}`);
-  const themes = [...row.adminThemes.map((c) => t(`codes.adminThemes.${c}`)), ...row.themes.filter((c) => c !== 'aide_demarches_administratives' || row.adminThemes.length === 0).map((c) => t(`codes.themes.${c}`))];
+  const themes = [...row.adminThemes.map((c) => t(`codes.adminThemes.${c}`)), ...row.themes.filter((c) => c !== 'aide_aux_demarches_administratives' || row.adminThemes.length === 0).map((c) => t(`codes.themes.${c}`))];
 
   return (
     <li class="act-item" data-testid="activity-item" data-id={row.id}>

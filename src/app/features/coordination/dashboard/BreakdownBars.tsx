@@ -1,13 +1,12 @@
 import { useT } from '../../../i18n/use-t.ts';
 import { codeLabel, formatNumber } from '../lib/labels.ts';
 import type { BreakdownEntry } from './types.ts';
+import { proportionOf } from '../../../../shared/stats/proportions.ts';
 
 /** One breakdown as horizontal bars (CSS), with counts and shares; long lists show their top 10. */
-export function BreakdownBars({ id, title, entries, unit, base }: { id: string; title: string; entries: BreakdownEntry[]; unit: string; base?: number }) {
+export function BreakdownBars({ id, title, entries, unit }: { id: string; title: string; entries: BreakdownEntry[]; unit: string }) {
   const { t, lang } = useT('coordination');
   const sum = entries.reduce((n, e) => n + e.count, 0);
-  // Multi-valued breakdowns (themes, equipment) give shares of the activities, not of their sum.
-  const total = base ?? sum;
   const max = Math.max(1, ...entries.map((e) => e.count));
   // Long code lists (themes, procedures) read best from the most frequent; short ones keep their order.
   const ordered = entries.length > 8 ? [...entries].filter((e) => e.count > 0).sort((a, b) => b.count - a.count) : entries;
@@ -27,7 +26,7 @@ export function BreakdownBars({ id, title, entries, unit, base }: { id: string; 
                 <span class="coo-bars__fill" style={{ inlineSize: `${(e.count / max) * 100}%` }} />
               </span>
               <span class="coo-bars__value">
-                {formatNumber(e.count, lang)} <span class="hint">({Math.round((e.count / total) * 100)} %)</span>
+                {formatNumber(e.count, lang)} <span class="hint">({Math.round(proportionOf(e.count, sum))} %)</span>
               </span>
             </li>
           ))}

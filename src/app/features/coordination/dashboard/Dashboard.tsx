@@ -10,7 +10,6 @@ import { FiltersBar } from './FiltersBar.tsx';
 import { TimeChart } from './TimeChart.tsx';
 import type { FilterOptions, Stats } from './types.ts';
 
-const MULTI = new Set(['themes', 'adminThemes', 'equipment']);
 const ORDER = ['type', 'themes', 'adminThemes', 'channel', 'durationBucket', 'venue', 'commune', 'genre', 'ageBand', 'status', 'equipment', 'oriented'] as const;
 const BENEFICIARY_UNITS = new Set(['genre', 'ageBand', 'status', 'commune']);
 
@@ -100,8 +99,7 @@ export function Dashboard() {
                   id={id}
                   title={t(`breakdowns.${id}`)}
                   entries={stats.breakdowns[id]}
-                  unit={t(BENEFICIARY_UNITS.has(id) ? 'breakdowns.unitBeneficiaries' : 'breakdowns.unitActivities')}
-                  base={MULTI.has(id) ? totals.activities : undefined}
+                  unit={t(BENEFICIARY_UNITS.has(id) ? 'breakdowns.unitBeneficiaries' : 'breakdowns.unitAccompaniments')}
                 />
               ))}
             </div>
