@@ -6,7 +6,7 @@ import { hoursParse } from '../../shared/venues/hours.ts';
 import { normaliseSource, SOURCE_ID_MAX, SOURCE_MAX } from '../../shared/venues/identity.ts';
 import { writeSourcedVenues, type LinkTarget, type SourcedVenue } from './venue-write.ts';
 import { inseeOf, postcodeBelongs } from './venue-communes.ts';
-import { ReportBuilder } from './venue-import-report.ts';
+import { ReportBuilder, type ImportReport } from './venue-import-report.ts';
 import { departementsOfSourcedVenues } from './venue-territory.ts';
 
 export type { ImportReport } from './venue-import-report.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { PATHS } from '../../../routes.tsx';
+import { PATHS } from '../../../paths.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { AGE_BANDS, AUTONOMY, GENRES, ORIENTATION_TARGETS, STATUSES } from '../../../../shared/activity/codes.ts';
 import { getVenue } from '../../../db/venues.ts';
