@@ -9,5 +9,6 @@ import { lighthouseScore } from './app/lighthouse.ts';
 import { coldStart } from './app/cold-start.ts';
 import { venues } from './app/venues.ts';
 import { sessionTaps } from './app/session-taps.ts';
+import { venueImportNational } from './hub/venue-import-national.ts';
 
-export const MEASUREMENTS: Measurement[] = [firstScreen, lighthouseScore, coldStart, sessionTaps, venues, push, ingest, stats, load];
+export const MEASUREMENTS: Measurement[] = [firstScreen, lighthouseScore, coldStart, sessionTaps, venues, venueImportNational, push, ingest, stats, load];

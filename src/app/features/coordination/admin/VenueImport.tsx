@@ -8,8 +8,11 @@ interface ImportReport {
   imported: number;
   updated: number;
   unchanged: number;
-  rejected: { row: number; id: string | null; errors: { path: string; message: string }[] }[];
-  warnings: { row: number; id: string | null; path: string; message: string }[];
+  rejected: { row: number; id: string | null; source?: string; errors: { path: string; message: string }[] }[];
+  linked: { row: number; source: string; sourceId: string; linkedTo: { source: string; sourceId: string; by: string } }[];
+  warningCount: number;
+  /** grouped by kind (docs/venue-import-report.md) */
+  warnings: { kind: string; path: string; count: number; examples: { row: number }[] }[];
   columns: { legacy: { from: string; to: string }[]; unknown: string[]; missing: string[] };
 }
 
@@ -18,6 +21,7 @@ export function VenueImport({ structures }: { structures: StructureView[] | unde
   const { t } = useT('coordination');
   const [file, setFile] = useState<File>();
   const [structureId, setStructureId] = useState('');
+  const [source, setSource] = useState('');
   const [report, setReport] = useState<ImportReport>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -31,7 +35,10 @@ export function VenueImport({ structures }: { structures: StructureView[] | unde
     setReport(undefined);
     try {
       const sid = structureId || (admin ? '' : (structures?.[0]?.id ?? ''));
-      const qs = sid ? `?structureId=${encodeURIComponent(sid)}` : '';
+      const params = new URLSearchParams();
+      if (sid) params.set('structureId', sid);
+      if (source.trim()) params.set('source', source.trim());
+      const qs = params.size ? `?${params}` : '';
       const type = file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv';
       setReport(await api<ImportReport>('POST', `/api/v1/admin/venues/import${qs}`, undefined, { raw: file, contentType: type }));
     } catch (err) {
@@ -61,6 +68,13 @@ export function VenueImport({ structures }: { structures: StructureView[] | unde
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="v-source">{t('venues.source')}</label>
+          <span class="hint" id="v-source-hint">
+            {t('venues.sourceHint')}
+          </span>
+          <input id="v-source" type="text" maxLength={80} aria-describedby="v-source-hint" value={source} onInput={(e) => setSource(e.currentTarget.value)} />
+        </div>
         <button class="btn btn-primary" type="submit" disabled={!file || busy}>
           {busy ? t('venues.importing') : t('venues.import')}
         </button>
@@ -75,6 +89,18 @@ export function VenueImport({ structures }: { structures: StructureView[] | unde
           <p>
             <strong>{t('venues.reportSummary', { total: report.total, imported: report.imported, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length })}</strong>
           </p>
+          {report.linked.length > 0 && (
+            <details>
+              <summary>{t('venues.linked', { count: report.linked.length })}</summary>
+              <ul class="coo-issues">
+                {report.linked.slice(0, 100).map((l) => (
+                  <li key={l.row}>
+                    {t('venues.row', { row: l.row })} ({l.source} {l.sourceId}) = {l.linkedTo.source} {l.linkedTo.sourceId} ({l.linkedTo.by})
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {report.columns.missing.length > 0 && <p class="notice notice--warn">{t('venues.missingColumns', { list: report.columns.missing.join(', ') })}</p>}
           {report.columns.unknown.length > 0 && <p class="hint">{t('venues.unknownColumns', { list: report.columns.unknown.join(', ') })}</p>}
           {report.rejected.length > 0 && (
@@ -83,19 +109,19 @@ export function VenueImport({ structures }: { structures: StructureView[] | unde
               <ul class="coo-issues">
                 {report.rejected.slice(0, 100).map((r) => (
                   <li key={`${r.row}-${r.id}`}>
-                    {t('venues.row', { row: r.row })} {r.id ? `(${r.id})` : ''} : {r.errors.map((x) => `${x.path} — ${x.message}`).join(' ; ')}
+                    {t('venues.row', { row: r.row })} {r.id ? `(${r.source ? `${r.source} ` : ''}${r.id})` : ''} : {r.errors.map((x) => `${x.path} — ${x.message}`).join(' ; ')}
                   </li>
                 ))}
               </ul>
             </>
           )}
-          {report.warnings.length > 0 && (
+          {report.warningCount > 0 && (
             <details>
-              <summary>{t('venues.warnings', { count: report.warnings.length })}</summary>
+              <summary>{t('venues.warnings', { count: report.warningCount })}</summary>
               <ul class="coo-issues">
-                {report.warnings.slice(0, 200).map((w, i) => (
+                {report.warnings.map((w, i) => (
                   <li key={i}>
-                    {t('venues.row', { row: w.row })} : {w.path} — {w.message}
+                    ×{w.count} : {w.kind} ({w.examples.map((x) => t('venues.row', { row: x.row })).join(', ')})
                   </li>
                 ))}
               </ul>
