@@ -1,13 +1,9 @@
 /** Every message between the page and the service worker (one discriminated union, never bare strings). */
 export type PageToSw =
   | { type: 'SKIP_WAITING' }
-  | { type: 'GET_VERSION' }
-  /** the page ran the sync a Background Sync event asked for */
-  | { type: 'SYNC_FINISHED'; ok: boolean };
+  | { type: 'GET_VERSION' };
 
-export type SwToPage =
-  | { type: 'VERSION'; buildId: string }
-  | { type: 'SYNC_REQUESTED'; reason: 'background-sync' | 'periodic' };
+export type SwToPage = { type: 'VERSION'; buildId: string };
 
 export function isPageToSw(data: unknown): data is PageToSw {
   return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';

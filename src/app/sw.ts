@@ -4,6 +4,8 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { isPageToSw, type SwToPage } from './sw-messages.ts';
+import { BACKGROUND_SYNC_TAG, PERIODIC_SYNC_TAG } from './features/sync/lib/lock.ts';
+import { syncFromWorker } from './sw-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 declare const __BUILD_ID__: string;
@@ -29,33 +31,20 @@ self.addEventListener('message', (event) => {
       event.source?.postMessage(reply);
       break;
     }
-    case 'SYNC_FINISHED':
-      for (const settle of syncWaiters.splice(0)) settle(msg.ok);
-      break;
   }
 });
 
-// Background Sync: when the connection comes back, wake an open Kariole page to sync (the
-// sync client lives in the page). A failed run rejects, so the browser tries again later.
-const SYNC_TAG = 'kariole-sync';
-const syncWaiters: ((ok: boolean) => void)[] = [];
-
+// Background Sync: when the connection comes back, the worker syncs by itself (sw-sync.ts),
+// whether a Kariole page is open or not; the Web Lock makes a page and the worker take turns.
+// A failed run rejects, so the browser tries again later. Periodic sync (when granted) too.
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
 
-async function syncThroughPage(): Promise<void> {
-  const pages = await self.clients.matchAll({ type: 'window' });
-  if (pages.length === 0) return; // the next start of the app syncs
-  const ok = await new Promise<boolean>((resolve) => {
-    syncWaiters.push(resolve);
-    setTimeout(() => resolve(false), 120_000);
-    const ask: SwToPage = { type: 'SYNC_REQUESTED', reason: 'background-sync' };
-    for (const page of pages) page.postMessage(ask);
-  });
-  if (!ok) throw new Error('sync not finished; the browser will retry');
-}
-
 self.addEventListener('sync', ((event: SyncEvent) => {
-  if (event.tag === SYNC_TAG) event.waitUntil(syncThroughPage());
+  if (event.tag === BACKGROUND_SYNC_TAG) event.waitUntil(syncFromWorker('background-sync'));
+}) as EventListener);
+
+self.addEventListener('periodicsync', ((event: SyncEvent) => {
+  if (event.tag === PERIODIC_SYNC_TAG) event.waitUntil(syncFromWorker('periodic').then(() => undefined));
 }) as EventListener);

@@ -1,7 +1,6 @@
 import { countPending, watchPendingCount } from '../../db/outbox.ts';
 import { getDeviceIdentity, updateSyncStatus, watchDeviceIdentity } from '../../db/settings.ts';
 import { syncBadge } from './badge.ts';
-import { isSwToPage, type PageToSw } from '../../sw-messages.ts';
 import { backoffDelay } from './lib/backoff.ts';
 import type { SyncOutcome } from './lib/run.ts';
 import { BACKGROUND_SYNC_TAG, PERIODIC_SYNC_TAG } from './lib/lock.ts';
@@ -41,8 +40,8 @@ export interface SyncEngine {
   runNow(): Promise<SyncOutcome>;
   /** what every trigger calls */
   request(reason: string): void;
-  /** listens to the page's triggers (network, foreground, every 5 min, the service worker); returns the stop function */
-  attach(env: { window: Window; document: Document; serviceWorker?: ServiceWorkerContainer }): () => void;
+  /** listens to the page's triggers (network, foreground, every 5 min); returns the stop function */
+  attach(env: { window: Window; document: Document }): () => void;
 }
 
 /** A sync loop with its own state: one per page in the app, one per test. */
@@ -111,24 +110,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     schedule(IMMEDIATE.has(reason) ? 0 : AFTER_CHANGE_MS);
   }
 
-  function attach({ window, document, serviceWorker }: { window: Window; document: Document; serviceWorker?: ServiceWorkerContainer }): () => void {
+  function attach({ window, document }: { window: Window; document: Document }): () => void {
     const online = () => request('online');
     const visible = () => {
       if (document.visibilityState === 'visible') request('visible');
     };
-    const onMessage = (event: MessageEvent) => {
-      const msg: unknown = event.data;
-      if (!isSwToPage(msg) || msg.type !== 'SYNC_REQUESTED') return;
-      failures = 0;
-      void runNow().then((outcome) => {
-        if (outcome.ok === 'skipped' && outcome.why === 'busy') return; // the tab that syncs answers
-        const reply: PageToSw = { type: 'SYNC_FINISHED', ok: outcome.ok !== false };
-        serviceWorker?.controller?.postMessage(reply);
-      });
-    };
     window.addEventListener('online', online);
     document.addEventListener('visibilitychange', visible);
-    serviceWorker?.addEventListener('message', onMessage);
     const periodic = setInterval(() => {
       if (document.visibilityState === 'visible') request('periodic');
     }, PERIOD_MS);
@@ -136,7 +124,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return () => {
       window.removeEventListener('online', online);
       document.removeEventListener('visibilitychange', visible);
-      serviceWorker?.removeEventListener('message', onMessage);
       clearInterval(periodic);
       clearTimeout(timer);
     };
@@ -189,5 +176,5 @@ export function startSyncEngine(): void {
     if (pending > 0) void registerBackgroundSync().catch(() => undefined);
   });
   watchDeviceIdentity((d) => (syncBadge.value = { ...syncBadge.value, needsEnrolment: !d || !!d.revokedAt }));
-  engine.attach({ window, document, serviceWorker: navigator.serviceWorker });
+  engine.attach({ window, document });
 }
