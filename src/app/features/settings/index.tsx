@@ -5,16 +5,7 @@ import { checkForUpdate } from '../../shell/update.ts';
 import { PATHS } from '../../paths.ts';
 import { requestPersistentStorage, storageEstimate, type StorageInfo } from '../../shell/storage.ts';
 import { PrintLayoutSetting } from '../venues/PrintLayoutSetting.tsx';
-
-function formatBytes(n: number, lang: string): string {
-  const units = ['o', 'ko', 'Mo', 'Go'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(n)} ${units[i]}`;
-}
+import { formatBytes } from '../../shell/bytes.ts';
 
 /** Device settings: language, storage protection, version. */
 export default function Settings() {

@@ -7,6 +7,7 @@ import { useMinuteClock } from './lib/clock.ts';
 import { PATHS } from '../../paths.ts';
 import { HoursBlock } from './components/HoursBlock.tsx';
 import { ReportForm } from './components/ReportForm.tsx';
+import { standardValue } from './lib/standard-values.ts';
 import { distanceInWords, fullAddress, ltr, phoneForPeople, updateDate } from './lib/format.ts';
 import { useVenue } from './lib/use-venue.ts';
 import { orientHref, origin } from './lib/view-state.ts';
@@ -45,7 +46,7 @@ function Services({ venue }: { venue: Venue }) {
         .map((g) => (
           <div key={g}>
             <h3>{t(`filters.options.${g}`)}</h3>
-            <List items={groups.get(g)!} />
+            <List items={groups.get(g)!.map((v) => standardValue(v, t))} />
           </div>
         ))}
     </section>
@@ -54,12 +55,13 @@ function Services({ venue }: { venue: Venue }) {
 
 function HowTo({ venue }: { venue: Venue }) {
   const { t } = useT('venues');
+  const tr = (v: string) => standardValue(v, t);
   const rows: [string, string[]][] = [
-    [t('detail.publics'), venue.publics_specifiquement_adresses.length ? venue.publics_specifiquement_adresses : [t('detail.allPublics')]],
-    [t('detail.access'), venue.modalites_acces],
-    [t('detail.support'), venue.modalites_accompagnement],
-    [t('detail.fees'), venue.frais_a_charge],
-    [t('detail.specific'), venue.prise_en_charge_specifique],
+    [t('detail.publics'), venue.publics_specifiquement_adresses.length ? venue.publics_specifiquement_adresses.map(tr) : [t('detail.allPublics')]],
+    [t('detail.access'), venue.modalites_acces.map(tr)],
+    [t('detail.support'), venue.modalites_accompagnement.map(tr)],
+    [t('detail.fees'), venue.frais_a_charge.map(tr)],
+    [t('detail.specific'), venue.prise_en_charge_specifique.map(tr)],
     [t('detail.programmes'), [...venue.dispositif_programmes_nationaux, ...venue.formations_labels, ...venue.autres_formations_labels]],
   ];
   return (

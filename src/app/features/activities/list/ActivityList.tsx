@@ -107,7 +107,7 @@ export function ActivityList() {
           <header class="act-day__head">
             <h2 id={`day-${d.date}`}>{formatDay(d.date, lang)}</h2>
             <p class="act-day__totals" data-testid="day-totals">
-              {t('list.dayTotals', { count: d.count, people: d.people, duration: formatDuration(d.minutes, t) })}
+              {t('list.dayTotals', { count: d.count, people: t('list.people', { count: d.people }), duration: formatDuration(d.minutes, t) })}
             </p>
           </header>
           <ul class="act-items" role="list">
