@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { axeViolations as accessibilityViolations } from '../helpers/axe.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchDevice, serveHub, TABLET, type ServedHub } from '../helpers/browser.ts';
+import { launchDevice, PHONE, serveHub, TABLET, type ServedHub } from '../helpers/browser.ts';
 
 // quality.md item 7 and issue 6: the lobby kiosk resets itself, hides every mediator screen
 // behind the PIN, and is accessible in French and Arabic.
@@ -90,11 +90,21 @@ describe('the lobby kiosk', () => {
     // Moving around the kiosk leaves no history for the next person to go back through.
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
 
-    // 1 min 50 s of reading: still there.
-    await page.clock.runFor(110_000);
+    // 1 min 30 s of reading: still there, no warning yet.
+    await page.clock.runFor(90_000);
     expect(await page.getByTestId('kiosk-sheet').isVisible()).toBe(true);
-    // A touch restarts the count; then 2 min without any.
-    await page.getByTestId('kiosk-sheet').locator('h3').first().click();
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
+    // 20 s before the reset: a visible countdown with "Continuer" (in the visitor's language)
+    await page.clock.runFor(15_000);
+    await page.getByTestId('idle-warning').waitFor();
+    expect(await page.getByTestId('idle-seconds').innerText()).toContain('15');
+    await page.clock.runFor(5_000);
+    expect(await page.getByTestId('idle-seconds').innerText()).toContain('10');
+    expect(await page.getByTestId('idle-continue').innerText()).toBe('متابعة');
+    // "Continuer" restarts the count; the sheet is still there; then 2 min without any touch.
+    await page.getByTestId('idle-continue').click();
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
+    expect(await page.getByTestId('kiosk-sheet').isVisible()).toBe(true);
     await page.clock.runFor(60_000);
     expect(await page.getByTestId('kiosk-sheet').isVisible()).toBe(true);
     await page.clock.runFor(61_000);
@@ -137,6 +147,81 @@ describe('the lobby kiosk', () => {
     await page.getByTestId('setup-pin-confirm').fill(PIN);
     await page.getByTestId('setup-start').click();
     await page.getByTestId('kiosk-welcome').waitFor();
+    await page.close();
+  });
+
+  it('writes each language in its own script, with no flag, and shows no printer words to the public', async () => {
+    const page = await context.newPage();
+    await page.goto(served.url + '/kiosque');
+    await page.getByTestId('kiosk-welcome').waitFor();
+    const names = await page.locator('.kiosk-lang').allInnerTexts();
+    expect(names.map((n) => n.trim())).toEqual(['Français', 'English', 'العربية', 'Español', 'Português', 'Türkçe', 'Українська']);
+    expect(await page.locator('.kiosk-lang img, .kiosk-bar img, img[src*="flag"]').count()).toBe(0);
+    await touchToStart(page);
+    expect(await page.locator('img[src*="flag"]').count()).toBe(0);
+    await page.getByTestId('portal-search').fill('CAF');
+    await page.getByTestId('link-caf').click();
+    await page.getByTestId('kiosk-sheet').waitFor();
+    const sheet = await page.getByTestId('kiosk-sheet').innerText();
+    expect(sheet).not.toMatch(/ticket|\bmm\b|80|58/i);
+    expect(await page.getByTestId('print-checklist').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  for (const size of [TABLET, PHONE]) {
+    it(`keeps the sheet's close button at the top and on screen, read-aloud shown (${size.width} px)`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      // a French voice, so that the read-aloud buttons are shown
+      await page.addInitScript(() => {
+        const voice = { lang: 'fr-FR', name: 'Voix', voiceURI: 'voix', localService: true, default: true };
+        Object.defineProperty(speechSynthesis, 'getVoices', { value: () => [voice] });
+      });
+      await page.goto(served.url + '/kiosque');
+      await page.getByTestId('kiosk-welcome').waitFor();
+      await touchToStart(page);
+      await page.getByTestId('portal-search').fill('CAF');
+      await page.getByTestId('link-caf').click();
+      const dialog = page.getByTestId('kiosk-sheet');
+      await dialog.waitFor();
+      expect(await dialog.locator('.read-aloud').count()).toBeGreaterThan(0);
+      const close = page.getByTestId('sheet-close');
+      const onScreen = async () => {
+        const box = (await close.boundingBox())!;
+        return box.y >= 0 && box.y + box.height <= size.height && box.x >= 0 && box.x + box.width <= size.width;
+      };
+      // at the top: above the sheet's title
+      const title = (await dialog.locator('#kiosk-sheet-title').boundingBox())!;
+      expect((await close.boundingBox())!.y).toBeLessThan(title.y);
+      expect(await onScreen()).toBe(true);
+      // scrolled to the end of the sheet: still on screen, and it still closes
+      await dialog.evaluate((d) => d.scrollTo(0, d.scrollHeight));
+      await page.waitForTimeout(100);
+      expect(await dialog.evaluate((d) => d.scrollTop)).toBeGreaterThan(0);
+      expect(await onScreen()).toBe(true);
+      await screenshot(page, `kiosk-fr-sheet-scrolled-${size.width}`);
+      await close.click();
+      expect(await dialog.count()).toBe(0);
+      await page.close();
+    });
+  }
+
+  it('tells the team, in the set-up screen, which kiosk languages have no voice for read-aloud', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const voice = { lang: 'fr-FR', name: 'Voix', voiceURI: 'voix', localService: true, default: true };
+      Object.defineProperty(speechSynthesis, 'getVoices', { value: () => [voice] });
+      // the team is setting up: not locked
+      localStorage.removeItem('kariole.kioskLocked');
+    });
+    await page.goto(served.url + '/kiosque');
+    const notice = page.getByTestId('setup-voices');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('pas de voix');
+    for (const name of ['English', 'العربية', 'Українська']) expect(text).toContain(name);
+    expect(text).not.toContain('Français');
+    await page.evaluate(() => localStorage.setItem('kariole.kioskLocked', '1'));
     await page.close();
   });
 

@@ -4,18 +4,16 @@ export interface Language {
   /** the language's own name, as shown in pickers */
   nativeName: string;
   dir: 'ltr' | 'rtl';
-  /** flag emoji shown beside the name in the kiosk picker */
-  flag: string;
 }
 
 export const LANGUAGES: Language[] = [
-  { code: 'fr', nativeName: 'Français', dir: 'ltr', flag: '🇫🇷' },
-  { code: 'en', nativeName: 'English', dir: 'ltr', flag: '🇬🇧' },
-  { code: 'ar', nativeName: 'العربية', dir: 'rtl', flag: '🇲🇦' },
-  { code: 'es', nativeName: 'Español', dir: 'ltr', flag: '🇪🇸' },
-  { code: 'pt', nativeName: 'Português', dir: 'ltr', flag: '🇵🇹' },
-  { code: 'tr', nativeName: 'Türkçe', dir: 'ltr', flag: '🇹🇷' },
-  { code: 'uk', nativeName: 'Українська', dir: 'ltr', flag: '🇺🇦' },
+  { code: 'fr', nativeName: 'Français', dir: 'ltr' },
+  { code: 'en', nativeName: 'English', dir: 'ltr' },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl' },
+  { code: 'es', nativeName: 'Español', dir: 'ltr' },
+  { code: 'pt', nativeName: 'Português', dir: 'ltr' },
+  { code: 'tr', nativeName: 'Türkçe', dir: 'ltr' },
+  { code: 'uk', nativeName: 'Українська', dir: 'ltr' },
 ];
 
 /** Languages the whole mediator interface is translated into. */

@@ -6,6 +6,7 @@ import { PATHS } from '../../paths.ts';
 import { useCatalogue } from '../portal/lib/use-catalogue.ts';
 import { ExitDialog } from './components/ExitDialog.tsx';
 import { GlossaryView } from './components/GlossaryView.tsx';
+import { IdleWarning } from './components/IdleWarning.tsx';
 import { KioskBar } from './components/KioskBar.tsx';
 import { KioskPortal } from './components/KioskPortal.tsx';
 import { LanguageDialog } from './components/LanguageDialog.tsx';
@@ -18,6 +19,7 @@ import { exitFullscreen, keepScreenAwake, letScreenSleep } from './lib/screen.ts
 import { defaultLanguage, dialog, resetKiosk, resets, screen } from './lib/state.ts';
 
 export const DEFAULT_IDLE_SECONDS = 120;
+const WARN_SECONDS = 20;
 
 /** The locked kiosk: welcome screen, portal, glossary; back to the welcome screen when left alone. */
 export function KioskScreen() {
@@ -41,7 +43,9 @@ export function KioskScreen() {
         defaultLanguage.value = s.languages.includes('fr') || !s.languages[0] ? 'fr' : s.languages[0];
       });
   }, [resets.value]);
-  useIdle(idleSeconds, resetKiosk);
+  // 20 s before the reset, a countdown offers to continue (someone may be reading a checklist)
+  const left = useIdle(idleSeconds, resetKiosk, true, WARN_SECONDS);
+  const busy = screen.value !== 'welcome' || dialog.value !== undefined;
 
   const exit = () => {
     resetKiosk();
@@ -66,6 +70,7 @@ export function KioskScreen() {
       {catalogue && <SheetDialog catalogue={catalogue} />}
       {dialog.value === 'language' && <LanguageDialog />}
       {dialog.value === 'exit' && <ExitDialog onExit={exit} />}
+      {left !== undefined && busy && <IdleWarning seconds={left} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { chooseLocalPin, structurePinIsSet } from './lib/pin.ts';
 import { enterFullscreen, keepScreenAwake } from './lib/screen.ts';
 import { enterKiosk } from './lib/session.ts';
 import { DEFAULT_IDLE_SECONDS } from './KioskScreen.tsx';
+import { VoiceCheck } from './components/VoiceCheck.tsx';
 
 /** The mediator turns the tablet into a kiosk (choosing the exit PIN when the structure has not set one). */
 export function KioskSetup() {
@@ -16,12 +17,16 @@ export function KioskSetup() {
   const [pin, setPin] = useState('');
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string>();
+  const [languages, setLanguages] = useState<string[]>();
 
   useEffect(() => {
     void structurePinIsSet().then(setStructurePin);
     void loadDeviceSettings()
       .catch(() => undefined)
-      .then((s) => s && setIdle(s.kioskIdleSeconds));
+      .then((s) => {
+        if (s) setIdle(s.kioskIdleSeconds);
+        setLanguages(s?.languages ?? []);
+      });
   }, []);
 
   const start = async (e: Event) => {
@@ -49,6 +54,7 @@ export function KioskSetup() {
       <p>{t('setup.intro')}</p>
       <p>{t('setup.idle', { minutes: Math.round((idle / 60) * 10) / 10 })}</p>
       <p class="hint">{t('setup.policy')}</p>
+      {languages && <VoiceCheck codes={languages} />}
       {structurePin !== undefined && (
         <form class="card" onSubmit={start}>
           {structurePin ? (

@@ -1,7 +1,6 @@
 import { useT } from '../../../i18n/use-t.ts';
 import { LANGUAGES } from '../../../i18n/languages.ts';
 import { categoryId, dialog, glossaryQuery, openLinkId, query, screen } from '../lib/state.ts';
-import { Flag } from './Flag.tsx';
 
 /** The kiosk's top bar: home, language, glossary, and a discreet exit for the team. */
 export function KioskBar() {
@@ -24,7 +23,10 @@ export function KioskBar() {
           <span>{t('bar.home')}</span>
         </button>
         <button type="button" class="kiosk-bar__btn" onClick={() => (dialog.value = 'language')} data-testid="kiosk-language">
-          <Flag lang={current.code} />
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 24 24">
+            <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="M3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18" fill="none" stroke="currentColor" stroke-width="2" />
+          </svg>
           <span lang={current.code}>{current.nativeName}</span>
           <span class="visually-hidden">— {t('bar.language')}</span>
         </button>

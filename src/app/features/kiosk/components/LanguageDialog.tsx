@@ -2,10 +2,9 @@ import { i18next } from '../../../i18n/index.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { dialog } from '../lib/state.ts';
 import { kioskLanguages } from '../lib/languages.ts';
-import { Flag } from './Flag.tsx';
 import { Modal } from './Modal.tsx';
 
-/** Every kiosk language, each written in its own script with its flag. */
+/** Every kiosk language, each written in its own script (no flags: a language is not a country). */
 /** `onPicked` gets the language change, which resolves once the language's texts are loaded. */
 export function LanguageButtons({ onPicked }: { onPicked?: (loaded: Promise<unknown>) => void }) {
   const { lang } = useT('kiosk');
@@ -25,7 +24,6 @@ export function LanguageButtons({ onPicked }: { onPicked?: (loaded: Promise<unkn
             }}
             data-testid={`lang-${l.code}`}
           >
-            <Flag lang={l.code} />
             <span>{l.nativeName}</span>
           </button>
         </li>

@@ -14,8 +14,18 @@ export function voiceFor(lang: string, voices: SpeechSynthesisVoice[]): SpeechSy
   return matching.find((v) => v.localService) ?? matching[0];
 }
 
+/** True when the browser has speech synthesis at all. */
+export function hasSpeech(): boolean {
+  return !!synth();
+}
+
 /** The voice for `lang`, updated when the browser finishes loading its voices. */
 export function useVoice(lang: string): SpeechSynthesisVoice | undefined {
+  return voiceFor(lang, useVoices());
+}
+
+/** The device's voices, updated when the browser finishes loading them. */
+export function useVoices(): SpeechSynthesisVoice[] {
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>(() => synth()?.getVoices() ?? []);
   useEffect(() => {
     const s = synth();
@@ -25,7 +35,7 @@ export function useVoice(lang: string): SpeechSynthesisVoice | undefined {
     s.addEventListener('voiceschanged', update);
     return () => s.removeEventListener('voiceschanged', update);
   }, []);
-  return voiceFor(lang, voices);
+  return voices;
 }
 
 export function speak(text: string, voice: SpeechSynthesisVoice, onEnd?: () => void): void {

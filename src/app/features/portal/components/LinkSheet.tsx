@@ -15,12 +15,14 @@ interface Props {
   listen?: (text: string, textLang: string) => ComponentChildren;
   /** h1 when the sheet is the page, h2 inside a dialog */
   level?: 'h1' | 'h2';
+  /** the kiosk: printed on the team's paper, with no paper choice (no printer words for the public) */
+  paper?: PrintLayout;
 }
 
 const LAYOUTS: PrintLayout[] = ['a4', '80', '58'];
 
 /** A site's detail: what it is for, what to prepare, and the way out to the real site. */
-export function LinkSheet({ link, headingId = 'link-sheet-title', listen, level = 'h2' }: Props) {
+export function LinkSheet({ link, headingId = 'link-sheet-title', listen, level = 'h2', paper }: Props) {
   const Heading = level;
   const { t, lang } = useT('portal');
   const [layout, setLayout] = useState<PrintLayout>('a4');
@@ -77,15 +79,17 @@ export function LinkSheet({ link, headingId = 'link-sheet-title', listen, level 
 
       {texts.checklist.length > 0 && (
         <div class="link-sheet__print no-print">
-          <fieldset class="choices">
-            <legend class="visually-hidden">{t('printLayout')}</legend>
-            {LAYOUTS.map((l) => (
-              <button key={l} type="button" class="choice" aria-pressed={layout === l} onClick={() => setLayout(l)}>
-                {t(l === 'a4' ? 'layoutA4' : l === '80' ? 'layout80' : 'layout58')}
-              </button>
-            ))}
-          </fieldset>
-          <button type="button" class="btn" onClick={() => printChecklist(layout)} data-testid="print-checklist">
+          {!paper && (
+            <fieldset class="choices">
+              <legend class="visually-hidden">{t('printLayout')}</legend>
+              {LAYOUTS.map((l) => (
+                <button key={l} type="button" class="choice" aria-pressed={layout === l} onClick={() => setLayout(l)}>
+                  {t(l === 'a4' ? 'layoutA4' : l === '80' ? 'layout80' : 'layout58')}
+                </button>
+              ))}
+            </fieldset>
+          )}
+          <button type="button" class="btn" onClick={() => printChecklist(paper ?? layout)} data-testid="print-checklist">
             {t('print')}
           </button>
         </div>
