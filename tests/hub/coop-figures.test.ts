@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/db.ts';
-import { givenHub, givenStaff, givenStructure, type StaffSession, type TestHub } from '../helpers/hub.ts';
+import { givenHub, givenStaff, givenStructure, problemOf, type StaffSession, type TestHub } from '../helpers/hub.ts';
 import { ActivityRecordSchema, type ActivityRecord } from '../../src/shared/activity/record.ts';
 import { DURATION_BUCKETS } from '../../src/shared/activity/codes.ts';
 import { withProportions } from '../../src/shared/stats/proportions.ts';
@@ -120,5 +120,17 @@ describe.each(DIALECTS)('the dashboard’s figures as the Coop computes them, on
       ['120', '1 h à 2 h', 8],
       ['more', '2 h et plus', 4],
     ]);
+  });
+
+  it('refuses a filter in the earlier theme codes, naming it, on the figures and the exports', async () => {
+    for (const url of ['/api/v1/stats?theme=aide_demarches_administratives', '/api/v1/exports/activities.csv?layout=national&theme=navigation_internet']) {
+      const res = await hub.app.inject({ method: 'GET', url, headers: { cookie: admin.cookie } });
+      expect(res.statusCode).toBe(400);
+      expect(problemOf(res).errors?.map((e) => e.path)).toContain('theme');
+    }
+    const ok = await hub.app.inject({ method: 'GET', url: '/api/v1/stats?theme=aide_aux_demarches_administratives&from=2026-10-01&to=2026-10-31', headers: { cookie: admin.cookie } });
+    expect(ok.statusCode).toBe(200);
+    // One individual chose it: 1 accompaniment.
+    expect((ok.json() as Stats).totals.accompaniments).toBe(1);
   });
 });

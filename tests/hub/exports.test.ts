@@ -143,6 +143,8 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
         expect(sheet.autoFilter).toBe(`A1:AF${data.length}`);
         expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
         expect(sheet.getCell('A2').numFmt).toBe('dd/mm/yyyy');
+        // Line breaks between values show: the cells wrap.
+        expect(sheet.getCell(2, TAXONOMY_HEADERS.indexOf('Thématique(s) d’accompagnement') + 1).alignment?.wrapText).toBe(true);
       }
     }
     expect((await hub.app.inject({ method: 'GET', url: `/api/v1/exports/activities.xlsx?structureId=${nord.id}`, headers: { cookie: coordSud.cookie } })).statusCode).toBe(404);

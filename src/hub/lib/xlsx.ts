@@ -55,9 +55,13 @@ export function xlsxStream(sheetName: string, header: readonly string[], rows: A
     const sheet = workbook.addWorksheet(sheetName.replace(/[[\]*?:/\\]/g, ' ').slice(0, 31) || 'Feuille', {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });
-    // Cells take their column's style: wrapped text (line breaks between values), dates as dd/mm/yyyy.
+    sheet.columns = header.map((_, i) => ({ width: dates.has(i) ? 12 : 20 }));
+    // Wrapped text (line breaks between values), dates as dd/mm/yyyy. Each cell gets one of two
+    // shared style objects: exceljs recognises a style object it has seen, so a million rows
+    // cost two style lookups, not one per cell.
     const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-    sheet.columns = header.map((_, i) => ({ width: dates.has(i) ? 12 : 20, style: dates.has(i) ? { numFmt: 'dd/mm/yyyy', alignment: wrap } : { alignment: wrap } }));
+    const textStyle: Partial<ExcelJS.Style> = { alignment: wrap };
+    const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy', alignment: wrap };
     const head = sheet.addRow(header.map((h) => h.replace(NOT_XML, '')));
     head.font = { bold: true };
     head.commit();
@@ -65,6 +69,9 @@ export function xlsxStream(sheetName: string, header: readonly string[], rows: A
     for await (const group of rows) {
       for (const values of group) {
         const row = sheet.addRow(values.map(cellValue));
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cell.style = dates.has(col - 1) ? dateStyle : textStyle;
+        });
         row.commit();
         last = row.number;
       }
