@@ -18,9 +18,9 @@ export const TOWARDS = {
   administration: byLabel('Administration'),
   mediation: byLabel('Autre structure de médiation numérique'),
   operator: byLabel('Opérateur ou organisme en charge'),
-  social: byLabel("Structure d'aide sociale"),
-  employment: byLabel("Structure d'insertion professionnelle"),
-  paperwork: byLabel("Structure d'aide aux démarches administratives"),
+  social: byLabel('Structure d’aide sociale'),
+  employment: byLabel('Structure d’insertion professionnelle'),
+  paperwork: byLabel('Structure d’aide aux démarches administratives'),
 } as const;
 
 /** National programmes (dispositif_programmes_nationaux), in priority order: the first found decides. */

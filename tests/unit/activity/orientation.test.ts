@@ -11,7 +11,7 @@ const labelOf = (code: string | undefined) => ORIENTATION_TARGETS.find((t) => t.
 describe('the structure de redirection of a directory venue', () => {
   it('sends a France Services to the administrative-procedures structures, even with Conseillers numériques', () => {
     const code = towardsOfVenue({ dispositif_programmes_nationaux: ['Conseillers numériques', 'France Services'], services: ['Aide aux démarches administratives'] });
-    expect(labelOf(code)).toBe("Structure d'aide aux démarches administratives (France Services…)");
+    expect(labelOf(code)).toBe('Structure d’aide aux démarches administratives (France Services…)');
   });
 
   it('sends a place with Conseillers numériques only to another digital-mediation structure', () => {
@@ -20,7 +20,7 @@ describe('the structure de redirection of a directory venue', () => {
 
   it("sends a CAF access point to the démarche's operator, and a CCAS to social aid", () => {
     expect(towardsOfVenue({ dispositif_programmes_nationaux: ["Point d’accès numérique CAF"] })).toBe(TOWARDS.operator);
-    expect(labelOf(towardsOfVenue({ typologie: ['CCAS'] }))).toBe("Structure d'aide sociale (maison des solidarités, centre social…)");
+    expect(labelOf(towardsOfVenue({ typologie: ['CCAS'] }))).toBe('Structure d’aide sociale (maison des solidarités, centre social…)');
     expect(towardsOfVenue({ typologie: ['muni'] })).toBe(TOWARDS.administration);
   });
 
