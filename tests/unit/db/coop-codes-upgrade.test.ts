@@ -17,6 +17,8 @@ const V30 = {
   kv: 'key',
 };
 const NAME = 'kariole-coop-codes-upgrade';
+const REFUSED_ID = '7d9e1c52-3b8a-4f0e-9a41-2c6b8e5f1a03';
+const OTHER_REFUSED_ID = '7d9e1c52-3b8a-4f0e-9a41-2c6b8e5f1a04';
 const local = { createdAt: '2026-10-05T09:00:00.000Z', updatedAt: '2026-10-05T09:10:00.000Z' };
 
 describe('opening a version-30 device database under version 31', () => {
@@ -32,6 +34,10 @@ describe('opening a version-30 device database under version 31', () => {
     await old.table('activities').bulkPut([
       { ...LEGACY_INDIVIDUAL, ...local, notes: 'rappeler jeudi', syncState: 'pending', sentRevision: 2 },
       { ...LEGACY_WORKSHOP, ...local, syncState: 'synced' },
+      // Pushed by the previous app to a hub already upgraded: refused for its earlier codes.
+      { ...LEGACY_WORKSHOP, id: REFUSED_ID, ...local, syncState: 'rejected', sentRevision: 1, syncErrors: [{ path: 'themes.1', message: 'Thématiques d’accompagnement : valeur inconnue.' }] },
+      // Refused for another reason, already in the new codes: left as it is.
+      { ...UPGRADED_WORKSHOP, id: OTHER_REFUSED_ID, ...local, syncState: 'rejected', syncErrors: [{ path: 'place.venueId', message: 'Lieu d’activité : lieu inconnu.' }] },
     ]);
     await old.table('outbox').bulkPut([
       { key: `activity:${LEGACY_INDIVIDUAL.id}`, kind: 'activity', id: LEGACY_INDIVIDUAL.id, enqueuedAt: '2026-10-05T09:10:00.000Z' },
@@ -56,7 +62,7 @@ describe('opening a version-30 device database under version 31', () => {
     await current.open();
     expect(current.verno).toBeGreaterThanOrEqual(31);
 
-    expect(await current.activities.count()).toBe(2);
+    expect(await current.activities.count()).toBe(4);
     const individual = await current.activities.get(LEGACY_INDIVIDUAL.id);
     expect(individual).toEqual({ ...UPGRADED_INDIVIDUAL, ...local, notes: 'rappeler jeudi', syncState: 'pending', sentRevision: 2 });
     const workshop = await current.activities.get(LEGACY_WORKSHOP.id);
@@ -68,10 +74,15 @@ describe('opening a version-30 device database under version 31', () => {
       expect(wire.revision).toBe(row.revision);
     }
 
-    expect(await current.outbox.count()).toBe(2);
+    // The refused legacy record is queued again, once, in the new codes; the other stays refused.
+    expect(await current.activities.get(REFUSED_ID)).toEqual({ ...UPGRADED_WORKSHOP, id: REFUSED_ID, ...local, syncState: 'pending', sentRevision: 1 });
+    expect(await current.outbox.get(`activity:${REFUSED_ID}`)).toMatchObject({ kind: 'activity', id: REFUSED_ID });
+    expect(await current.activities.get(OTHER_REFUSED_ID)).toMatchObject({ syncState: 'rejected' });
+    expect(await current.outbox.get(`activity:${OTHER_REFUSED_ID}`)).toBeUndefined();
+    expect(await current.outbox.count()).toBe(3);
     expect(await current.outbox.get(`activity:${LEGACY_INDIVIDUAL.id}`)).toMatchObject({ key: `activity:${LEGACY_INDIVIDUAL.id}`, kind: 'activity', id: LEGACY_INDIVIDUAL.id, enqueuedAt: '2026-10-05T09:10:00.000Z' });
     expect((await current.outbox.get('activity:legacy-payload'))?.record).toEqual(UPGRADED_WORKSHOP);
-    expect(await current.activities.where('syncState').equals('pending').count()).toBe(1);
+    expect(await current.activities.where('syncState').equals('pending').count()).toBe(2);
 
     expect((await current.drafts.get('new'))?.state).toEqual({
       ...draftState,
