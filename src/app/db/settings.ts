@@ -31,6 +31,10 @@ export interface StoredSyncStatus {
   lastAttemptAt?: string;
   lastError?: SyncErrorInfo;
   nextAttemptAt?: string;
+  /** when the places of the directory were last pulled in full (the last page received) */
+  venuesPulledAt?: string;
+  /** when the portal catalogue was last checked with the hub (stored or confirmed unchanged) */
+  portalPulledAt?: string;
 }
 
 const IDENTITY = 'device.identity';

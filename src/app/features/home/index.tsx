@@ -1,3 +1,5 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-t.ts';
 import { PATHS } from '../../paths.ts';
 import { Icon } from '../../shell/icons.tsx';
@@ -11,6 +13,19 @@ const TILES = [
   { href: PATHS.kiosk, title: 'home.kiosk', hint: 'home.kioskHint', icon: 'kiosk' },
 ] as const;
 
+/** "Ready for the field?" reads IndexedDB: loaded after the first paint, so the home screen stays light. */
+function LazyReadyLine() {
+  const [Line, setLine] = useState<ComponentType | undefined>();
+  useEffect(() => {
+    let alive = true;
+    void import('../sync/ReadyLine.tsx').then((m) => alive && setLine(() => m.ReadyLine));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return Line ? <Line /> : null;
+}
+
 /** The mediator's home: one big tile per thing to do. */
 export default function Home() {
   const { t } = useT('common');
@@ -18,6 +33,7 @@ export default function Home() {
     <main id="main" class="page">
       <h1 class="visually-hidden">{t('home.title')}</h1>
       <p class="lead">{t('home.subtitle')}</p>
+      <LazyReadyLine />
       <ul class="tile-grid" role="list">
         {TILES.map((tile) => (
           <li key={tile.href}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-t.ts';
 import { EnrolForm } from './EnrolForm.tsx';
+import { ReadyLine } from './ReadyLine.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
 import { startSyncOnLaunch } from './request.ts';
 import { followSyncStatus, syncStatus } from './status.ts';
@@ -26,6 +27,7 @@ export default function SyncScreen() {
         </div>
       )}
       {v.loaded && v.enrolled && <StatusPanel />}
+      {v.loaded && <ReadyLine />}
       {v.loaded && (!v.enrolled || v.revoked || reenrol) && <EnrolForm />}
       {v.loaded && v.enrolled && !v.revoked && !reenrol && (
         <p>

@@ -36,12 +36,13 @@ export async function syncOnce(): Promise<SyncOutcome> {
   const result = await withLock(async (): Promise<SyncOutcome> => {
     const startedAt = new Date().toISOString();
     await updateSyncStatus({ lastAttemptAt: startedAt });
+    const stamp = (field: 'venuesPulledAt' | 'portalPulledAt') => updateSyncStatus({ [field]: new Date().toISOString() });
     const steps: [kind: 'push' | 'pull', run: (identity: DeviceIdentity) => Promise<unknown>][] = [
       ['push', pushActivities],
       ['push', pushVenueReports],
       ['pull', pullSettings],
-      ['pull', pullPortal],
-      ['pull', pullVenues],
+      ['pull', (id) => pullPortal(id).then(() => stamp('portalPulledAt'))],
+      ['pull', (id) => pullVenues(id).then(() => stamp('venuesPulledAt'))],
     ];
     let failure: SyncFailure | undefined;
     let pullsOk = true;
