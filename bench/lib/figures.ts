@@ -19,6 +19,8 @@ export const FIGURE_KEYS = [
   'rawInsertPerSecPostgres',
   'stats1mMs',
   'stats1mMsPostgres',
+  'coopApiActivitesPerSec',
+  'coopApiActivitesPerSecPostgres',
   'load500P99Ms',
   'load500Errors',
 ] as const;
@@ -83,6 +85,8 @@ export const TARGETS: Record<FigureKey, Target> = {
   rawInsertPerSecPostgres: { label: '  baseline: raw batched INSERT, PostgreSQL', unit: 'rec/s' },
   stats1mMs: { label: 'Stats over 1,000,000 records, SQLite', unit: 'ms', target: '≤ 300 ms', check: (v) => v <= 300 },
   stats1mMsPostgres: { label: 'Stats over 1,000,000 records, PostgreSQL', unit: 'ms', target: '≤ 300 ms', check: (v) => v <= 300 },
+  coopApiActivitesPerSec: { label: 'Coop API paging 1,000,000 activities, SQLite', unit: 'act/s', target: '≥ 20000/s', check: (v) => v >= 20_000 },
+  coopApiActivitesPerSecPostgres: { label: 'Coop API paging 1,000,000 activities, PostgreSQL', unit: 'act/s', target: '≥ 20000/s', check: (v) => v >= 20_000 },
   load500P99Ms: {
     label: '500 devices syncing at once, p99', unit: 'ms', target: '≤ 250 ms', check: (v) => v <= 250,
   },

@@ -8,7 +8,7 @@ import { writeVenues } from '../../src/hub/repositories/venues.ts';
 import { deleteVenue } from '../../src/hub/repositories/venues.ts';
 import { updateStructure } from '../../src/hub/repositories/structures.ts';
 import type { Venue } from '../../src/shared/venues/schema.ts';
-import type { StatistiquesDoc, StructureList } from '../../src/shared/coop-api/resources.ts';
+import { LieuSchema, StatistiquesDocSchema, StructureListSchema, type StatistiquesDoc, type StructureList } from '../../src/shared/coop-api/resources.ts';
 import { THEMES } from '../../src/shared/activity/codes.ts';
 
 // docs/coop-api.md: /statistiques serves the hub's own figures in La Coop's shape; /structures
@@ -39,7 +39,7 @@ describe.each(DIALECTS)('Coop-compatible resources on %s', (dialect) => {
     await pushResults(hub, device, [workshop, anActivity({ date: '2026-11-10', themes: [EMAIL] }), anActivity({ date: '2026-11-12', themes: [EMAIL] })]);
     const res = await apiGet(hub, client, '/api/v1/statistiques?filter[du]=2026-11-01&filter[au]=2026-11-30');
     expect(res.statusCode, res.body).toBe(200);
-    const doc = res.json() as StatistiquesDoc;
+    const doc = StatistiquesDocSchema.parse(res.json());
     expect(doc.data).toMatchObject({ type: 'statistiques', id: 'statistiques' });
     const a = doc.data.attributes;
     const dashboard = await computeStats(hub.database.db, { from: '2026-11-01', to: '2026-11-30' }, { all: true });
@@ -90,7 +90,7 @@ describe.each(DIALECTS)('Coop-compatible resources on %s', (dialect) => {
     const seen: string[] = [];
     let url: string | undefined = '/api/v1/structures?page[size]=2';
     while (url) {
-      const body = (await apiGet(hub, client, url)).json() as StructureList;
+      const body = StructureListSchema.parse((await apiGet(hub, client, url)).json());
       seen.push(...body.data.map((s) => s.id));
       for (const s of body.data) expect(s.attributes.suppression === null).toBe(s.id !== 'v3');
       url = body.links.next ? pathOf(body.links.next.href) : undefined;
@@ -102,7 +102,7 @@ describe.each(DIALECTS)('Coop-compatible resources on %s', (dialect) => {
     await updateStructure(hub.database.db, device.structureId, { settings: { placesOfActivity: ['v1'] } });
     const lieux = await apiGet(hub, client, '/api/v1/lieux-activite');
     expect(lieux.statusCode, lieux.body).toBe(200);
-    expect((lieux.json() as { id: string; nom: string }[]).map((l) => l.id)).toEqual(['v1']);
+    expect(LieuSchema.array().parse(lieux.json()).map((l) => l.id)).toEqual(['v1']);
     const bad = await apiGet(hub, client, '/api/v1/lieux-activite?filter[dispositif_programmes_nationaux]=Inconnu');
     expect(bad.statusCode).toBe(400);
   });

@@ -4,7 +4,7 @@ import { givenHub, givenStructure, type TestHub } from '../helpers/hub.ts';
 import { anActivity, givenEnrolledDevice, pushResults, type EnrolledDevice } from './sync-helpers.ts';
 import { apiGet, givenApiClient, pathOf, type JsonApiErrorBody, type TestClient } from './coop-api-helpers.ts';
 import { revokeApiClient } from '../../src/hub/repositories/api-clients.ts';
-import type { Activite, ActiviteList } from '../../src/shared/coop-api/resources.ts';
+import { ActiviteListSchema, type Activite, type ActiviteList } from '../../src/shared/coop-api/resources.ts';
 
 // docs/coop-api.md: GET /api/v1/activites pages through every record once, follows changes
 // (deletions included) and serves only the hub's opaque ids.
@@ -27,7 +27,8 @@ describe.each(DIALECTS)('Coop-compatible /api/v1/activites on %s', (dialect) => 
     while (url) {
       const res = await apiGet(hub, client, url);
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json() as ActiviteList;
+      // the served document matches its declared contract (the hub does not re-check it at run time)
+      const body = ActiviteListSchema.parse(res.json());
       expect(body.data.length).toBeLessThanOrEqual(2);
       data.push(...body.data);
       url = body.links.next ? pathOf(body.links.next.href) : undefined;
@@ -93,7 +94,7 @@ describe.each(DIALECTS)('Coop-compatible /api/v1/activites on %s', (dialect) => 
     await pushResults(hub, device, [{ id: a.id, revision: 2, deleted: true }]);
     const res = await apiGet(hub, client, `/api/v1/activites?filter[modification][depuis]=${since}`);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as ActiviteList;
+    const body = ActiviteListSchema.parse(res.json());
     expect(body.data).toHaveLength(1);
     expect(body.meta.total_count).toBe(1);
     const gone = body.data[0]!;

@@ -6,6 +6,8 @@ import { factsWhere, type StructureSelection } from './stats.ts';
 
 export interface ExportedActivity {
   record: ActivityRecord;
+  /** the hub's opaque id (migration 007): what exports show, never the device's record id */
+  publicId: string;
   structureId: string;
   mediatorId: string;
   receivedAt: string;
@@ -23,8 +25,8 @@ export async function* iterateExportedActivities(db: DB, filters: StatsFilters, 
   let after: { date: string; id: string } | undefined;
   for (;;) {
     const keyset = after ? sql`AND (f.date > ${after.date} OR (f.date = ${after.date} AND f.activity_id > ${after.id}))` : sql``;
-    const { rows } = await sql<{ id: string; date: string; record: string; structure_id: string; mediator_id: string; received_at: string; updated_at: string }>`
-      SELECT f.activity_id AS id, f.date AS date, a.record AS record, a.structure_id AS structure_id, a.mediator_id AS mediator_id,
+    const { rows } = await sql<{ id: string; public_id: string; date: string; record: string; structure_id: string; mediator_id: string; received_at: string; updated_at: string }>`
+      SELECT f.activity_id AS id, a.public_id AS public_id, f.date AS date, a.record AS record, a.structure_id AS structure_id, a.mediator_id AS mediator_id,
         a.received_at AS received_at, a.updated_at AS updated_at
       FROM activity_facts f JOIN activities a ON a.id = f.activity_id
       WHERE ${factsWhere(filters, sel)} ${keyset}
@@ -32,6 +34,7 @@ export async function* iterateExportedActivities(db: DB, filters: StatsFilters, 
     for (const r of rows) {
       yield {
         record: JSON.parse(r.record) as ActivityRecord,
+        publicId: r.public_id,
         structureId: r.structure_id,
         mediatorId: r.mediator_id,
         receivedAt: r.received_at,

@@ -16,6 +16,8 @@ export const KARIOLE_HEADERS = [
 ] as const;
 
 export interface KarioleContext {
+  /** the hub's opaque id of the activity (the device's record id, a UUID v7, carries its creation time) */
+  publicId: string;
   structureId: string;
   structureName: string;
   mediatorId: string;
@@ -29,7 +31,7 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? '' : v ? 'oui' : 'n
 export function karioleRow(r: ActivityRecord, ctx: KarioleContext): (string | number)[] {
   const b = r.beneficiaries;
   return [
-    r.id, r.revision, ctx.structureId, ctx.structureName, ctx.mediatorId, ctx.receivedAt, ctx.updatedAt, r.date, r.type, r.durationMin,
+    ctx.publicId, r.revision, ctx.structureId, ctx.structureName, ctx.mediatorId, ctx.receivedAt, ctx.updatedAt, r.date, r.type, r.durationMin,
     r.place.kind, r.place.venueId ?? '', r.place.communeInsee ?? '', list(r.equipment), list(r.themes), list(r.adminThemes),
     list(r.portalLinkIds), r.autonomy ?? '', yesNo(r.orientation?.oriented), r.orientation?.towards ?? '', r.orientation?.venueId ?? '',
     r.workshop?.title ?? '', r.workshop?.level ?? '', b.total, b.alreadyAccompanied,

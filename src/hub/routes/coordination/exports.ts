@@ -57,7 +57,7 @@ async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layou
     const r = a.record;
     const structure = await names.structure(a.structureId);
     if (layout === 'kariole') {
-      yield [karioleRow(r, { structureId: a.structureId, structureName: structure?.name ?? '', mediatorId: a.mediatorId, receivedAt: a.receivedAt, updatedAt: a.updatedAt })];
+      yield [karioleRow(r, { publicId: a.publicId, structureId: a.structureId, structureName: structure?.name ?? '', mediatorId: a.mediatorId, receivedAt: a.receivedAt, updatedAt: a.updatedAt })];
       continue;
     }
     const portal = await names.portal(a.structureId);

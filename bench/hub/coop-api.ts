@@ -1,0 +1,87 @@
+// The Coop-compatible read API (docs/coop-api.md) paging through 1,000,000 activities with
+// page[size]=500, as a national consumer would: GET /api/v1/activites then links.next until
+// the end, in process (app.inject: the hub's routing, auth, query, mapping and serialisation,
+// no network). The history is the statistics bench's (bench/hub/history.ts, filled by
+// bulk-fill.ts). Figures: activities served per second over the whole crawl, and the time of
+// the first and of the last page (median of repeats), which keyset paging keeps equal.
+// COOP_API_BENCH_DIALECTS=sqlite limits the run to SQLite.
+import type { Dialect } from '../../src/hub/db/schema.ts';
+import { buildApp } from '../../src/hub/app.ts';
+import { readConfig } from '../../src/hub/config.ts';
+import { createApiClient } from '../../src/hub/repositories/api-clients.ts';
+import { checkPostgres } from '../lib/databases.ts';
+import type { BenchContext, Measurement } from '../lib/context.ts';
+import type { Figures } from '../lib/figures.ts';
+import { median, round } from '../lib/stats.ts';
+import { historyDatabase } from './history.ts';
+
+const PAGE = 500;
+
+async function measureDialect(ctx: BenchContext, dialect: Dialect, count: number) {
+  const database = await historyDatabase(dialect, count, ctx.log);
+  const app = await buildApp({ config: { ...readConfig({}), seedDemo: false, distDir: '/nonexistent' }, db: database.db, dialect, logger: false });
+  try {
+    await app.ready();
+    const { client, secret } = await createApiClient(database.db, { name: 'bench', scopes: ['activites'], createdBy: null });
+    const headers = { authorization: `Bearer ${client.id}:${secret}` };
+    const get = async (url: string) => {
+      const t = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers });
+      const ms = performance.now() - t;
+      if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      const body = JSON.parse(res.body) as { data: { id: string }[]; links: { next?: { href: string } } };
+      return { ms, body };
+    };
+    const first = `/api/v1/activites?page[size]=${PAGE}`;
+    await get(first); // warm-up (count, caches)
+    let url: string | undefined = first;
+    let served = 0;
+    let pages = 0;
+    let lastUrl = first;
+    const t0 = performance.now();
+    while (url) {
+      const { body } = await get(url);
+      served += body.data.length;
+      pages++;
+      lastUrl = url;
+      url = body.links.next ? new URL(body.links.next.href).pathname + new URL(body.links.next.href).search : undefined;
+      if (pages % 400 === 0) ctx.log(`${dialect}: ${served.toLocaleString('en-US')} activities served (${Math.round((performance.now() - t0) / 1000)} s)`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (served !== count) throw new Error(`paged through ${served} activities, expected ${count}`);
+    const repeat = async (u: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < Math.max(5, ctx.runs); i++) times.push((await get(u)).ms);
+      return median(times);
+    };
+    const firstPageMs = await repeat(first);
+    const lastPageMs = await repeat(lastUrl);
+    const perSec = round(served / seconds);
+    ctx.log(`${dialect}: ${served} activities in ${pages} pages, ${round(seconds, 1)} s → ${perSec}/s; first page ${round(firstPageMs, 1)} ms, last page ${round(lastPageMs, 1)} ms`);
+    return { perSec, details: { activities: served, pages, seconds: round(seconds, 1), firstPageMs: round(firstPageMs, 1), lastPageMs: round(lastPageMs, 1), lastOverFirst: round(lastPageMs / firstPageMs, 2) } };
+  } finally {
+    await app.close();
+    await database.destroy();
+  }
+}
+
+export const coopApi: Measurement = {
+  name: 'coop-api',
+  keys: ['coopApiActivitesPerSec', 'coopApiActivitesPerSecPostgres'],
+  heavy: true,
+  async run(ctx: BenchContext) {
+    const dialects = (process.env.COOP_API_BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[];
+    if (dialects.includes('postgres')) await checkPostgres();
+    const count = ctx.quick ? 50_000 : 1_000_000;
+    const figures: Figures = {};
+    const details: Record<string, unknown> = {};
+    for (const dialect of dialects) {
+      const r = await measureDialect(ctx, dialect, count);
+      figures[dialect === 'sqlite' ? 'coopApiActivitesPerSec' : 'coopApiActivitesPerSecPostgres'] = r.perSec;
+      details[dialect] = r.details;
+    }
+    const notes = ['page[size]=500, in process (app.inject); first / last page: median of repeated requests (details)'];
+    if (ctx.quick) notes.push(`quick mode: ${count.toLocaleString('en-US')} activities, not 1,000,000`);
+    return { figures, details, notes };
+  },
+};
