@@ -13,6 +13,7 @@ const NAV = [
   { href: `${BASE}/lieux`, key: 'nav.venues' },
   { href: `${BASE}/structures`, key: 'nav.structures' },
   { href: `${BASE}/comptes`, key: 'nav.users', admin: true },
+  { href: `${BASE}/acces-api`, key: 'nav.apiClients', admin: true },
 ] as const;
 
 export function Layout({ children }: { children: ComponentChildren }) {

@@ -9,6 +9,7 @@ import { Login } from './Login.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { ExportsPage } from './admin/ExportsPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
+import { ApiClientsPage } from './admin/ApiClientsPage.tsx';
 import { VenuesPage } from './admin/VenuesPage.tsx';
 import { StructuresPage } from './admin/StructuresPage.tsx';
 import { StructurePage } from './admin/StructurePage.tsx';
@@ -62,6 +63,7 @@ export default function Coordination() {
         <Route path="/structures" component={StructuresPage} />
         <Route path="/structures/:id" component={StructurePage} />
         <Route path="/comptes" component={UsersPage} />
+        <Route path="/acces-api" component={ApiClientsPage} />
         <Route default component={Dashboard} />
       </Router>
     </Layout>
