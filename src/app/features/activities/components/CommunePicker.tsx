@@ -1,7 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import type { Commune } from '../../../../shared/protocol/settings.ts';
+import { searchCommuneIndex, type IndexedCommune } from '../../../../shared/communes/search.ts';
+import { departementOf } from '../../../../shared/venues/departement.ts';
 import { foldText } from '../../../../shared/text.ts';
+import { loadCommuneIndex } from '../lib/commune-index.ts';
 
 /** Communes matching a name or postcode prefix (offline, accents folded). */
 export function searchCommunes(communes: Commune[], query: string, limit = 8): Commune[] {
@@ -18,14 +21,26 @@ export function searchCommunes(communes: Commune[], query: string, limit = 8): C
 }
 
 /**
- * Picks a commune of the territory by name or postcode. Before enrolment there is no list:
- * the INSEE code is typed instead.
+ * Picks a commune of France by name or postcode (the official list, loaded lazily on the first
+ * letter typed; the structure's territory ranked first). Until it is loaded, the territory's
+ * communes answer. Before enrolment there is no territory: the INSEE code is typed instead.
  */
 export function CommunePicker(props: { id: string; label: string; communes: Commune[]; value: string | undefined; onChange: (insee: string | undefined) => void }) {
   const { t } = useT('activities');
   const [query, setQuery] = useState('');
-  const results = useMemo(() => searchCommunes(props.communes, query), [props.communes, query]);
-  const chosen = props.value ? props.communes.find((c) => c.insee === props.value) : undefined;
+  const [index, setIndex] = useState<IndexedCommune[]>();
+  useEffect(() => {
+    if (query && !index) void loadCommuneIndex().then(setIndex, () => undefined);
+  }, [query, index]);
+  const territory = useMemo(() => [...new Set(props.communes.map((c) => departementOf(undefined, c.insee) ?? ''))], [props.communes]);
+  const results: Commune[] = useMemo(
+    () => (index ? searchCommuneIndex(index, query, { territory, limit: 8 }) : searchCommunes(props.communes, query)),
+    [index, territory, props.communes, query],
+  );
+  const chosen = props.value ? (props.communes.find((c) => c.insee === props.value) ?? index?.find((c) => c.insee === props.value)) : undefined;
+  useEffect(() => {
+    if (props.value && !chosen && !index) void loadCommuneIndex().then(setIndex, () => undefined);
+  }, [props.value, chosen, index]);
 
   if (props.communes.length === 0) {
     return (

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { loadCommuneIndex } from '../../activities/lib/commune-index.ts';
 import type { Venue } from '../../../../shared/venues/schema.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { communePoints } from '../lib/results.ts';
@@ -9,7 +10,10 @@ export function OriginPicker({ venues }: { venues: Map<string, Venue> }) {
   const { t } = useT('venues');
   const [locating, setLocating] = useState(false);
   const [denied, setDenied] = useState(false);
-  const communes = useMemo(() => communePoints(venues.values()), [venues]);
+  // Official commune names (lazy chunk): "AIX EN PROVENCE", "Aix-en-Provence" → one Aix-en-Provence.
+  const [official, setOfficial] = useState<Map<string, string>>();
+  useEffect(() => void loadCommuneIndex().then((index) => setOfficial(new Map(index.map((c) => [c.insee, c.name]))), () => undefined), []);
+  const communes = useMemo(() => communePoints(venues.values(), official), [venues, official]);
   const current = origin.value;
 
   const locate = () => {
@@ -40,16 +44,16 @@ export function OriginPicker({ venues }: { venues: Map<string, Venue> }) {
       </label>
       <select
         id="ven-commune"
-        value={current?.kind === 'commune' ? current.label : ''}
+        value={current?.kind === 'commune' ? (communes.find((c) => c.label === current.label)?.key ?? '') : ''}
         onChange={(e) => {
           const key = (e.currentTarget as HTMLSelectElement).value;
-          const c = communes.find((x) => x.label === key);
+          const c = communes.find((x) => x.key === key);
           origin.value = c ? { kind: 'commune', label: c.label, point: c.point } : undefined;
         }}
       >
         <option value="">{current ? t('distance.none') : t('distance.chooseCommune')}</option>
         {communes.map((c) => (
-          <option key={c.key} value={c.label}>
+          <option key={c.key} value={c.key}>
             {c.label}
           </option>
         ))}

@@ -1,3 +1,4 @@
+import { communeKey } from '../../../../shared/communes/search.ts';
 import type { Venue } from '../../../../shared/venues/schema.ts';
 import { venueFilter, type FilterContext } from '../../../../shared/venues/filters.ts';
 import { distanceKm, venuePoint, type LatLon } from '../../../../shared/venues/geo.ts';
@@ -73,13 +74,16 @@ export function sortByName(venues: Iterable<Venue>): Venue[] {
 }
 
 /** Communes of the places with the mean point of their places (for "distance from a commune", offline). */
-export function communePoints(venues: Iterable<Venue>): { key: string; label: string; point: LatLon }[] {
+export function communePoints(venues: Iterable<Venue>, official?: ReadonlyMap<string, string>): { key: string; label: string; point: LatLon }[] {
+  // One entry per commune: by INSEE code (named as in the official list when it is loaded),
+  // else by folded name and postcode — never one per spelling of the raw text.
   const acc = new Map<string, { label: string; lat: number; lon: number; n: number }>();
   for (const v of venues) {
     const p = venuePoint(v);
     if (!p) continue;
-    const key = `${v.code_postal} ${v.commune}`;
-    const a = acc.get(key) ?? { label: `${v.commune} (${v.code_postal})`, lat: 0, lon: 0, n: 0 };
+    const key = v.code_insee ?? `${v.code_postal} ${communeKey(v.commune)}`;
+    const name = (v.code_insee && official?.get(v.code_insee)) || v.commune;
+    const a = acc.get(key) ?? { label: /^\d{5}$/.test(name) ? name : `${name} (${v.code_postal})`, lat: 0, lon: 0, n: 0 };
     a.lat += p.lat;
     a.lon += p.lon;
     a.n += 1;
