@@ -1,18 +1,88 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goOffline, goOnline, launchDevice, screenshot, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
-import { startFaultProxy, type FaultProxy, type PushFault } from './sync-fault-proxy.ts';
+import { startFaultProxy, type FaultProxy, type PullFault, type PushFault } from './sync-fault-proxy.ts';
+import { contentHash } from '../../src/hub/repositories/activities.ts';
+import { toWire, type LocalActivity } from '../../src/shared/activity/anonymise.ts';
 import { deviceState, editSessions, enrolledDeviceId, enrolThroughScreen, queueSessionsOffline, reloadApp, type QueuedRecord } from './sync-device.ts';
 
 // quality.md item 3: sync chaos. Records queued offline; then the hub answers 500, times out,
 // drops the connection after committing, answers late after committing, a captive portal
-// answers 200 with HTML, the network flaps, the page is reloaded mid-sync. End state: the hub
-// holds each record exactly once with its latest revision, the device shows all synced.
+// answers 200 with HTML, the network flaps, the page is reloaded mid-sync; the pulls get 500s,
+// truncated JSON, a captive portal page and a page that never ends. End state: the hub holds
+// each record exactly once with its latest revision and the same content as the device
+// (content hash per record), the device shows all synced and still received its places.
+// Randomness is seeded and the seed printed: KARIOLE_CHAOS_SEED=<seed> replays a run.
 // KARIOLE_CHAOS_RUNS=5 runs it five times in a row.
 
 const RUNS = Math.max(1, Number(process.env.KARIOLE_CHAOS_RUNS ?? 1));
 const RECORDS = 600;
 const FAULTS: PushFault[] = ['500', 'timeout', 'captive-portal', 'drop-after-commit', '500', 'late-after-commit', 'hold', 'drop-after-commit', 'captive-portal'];
+const PULL_FAULTS: PullFault[] = ['500', 'truncated-json', 'captive-portal', 'never-ends', '500', 'truncated-json'];
+const SEED = Number(process.env.KARIOLE_CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Polls `cond` until true or `ms` passed (no fixed sleep: returns as soon as it holds). */
+async function until(cond: () => boolean | Promise<boolean>, ms: number, every = 100): Promise<boolean> {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await cond()) return true;
+    if (Date.now() >= end) return false;
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** Every activity row on the device, as stored. */
+async function deviceRows(page: Page): Promise<(LocalActivity & { syncState: string })[]> {
+  return page.evaluate(async () => {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kariole');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve) => {
+      const r = idb.transaction('activities').objectStore('activities').getAll();
+      r.onsuccess = () => resolve(r.result as unknown[]);
+    });
+    idb.close();
+    return rows as (LocalActivity & { syncState: string })[];
+  });
+}
+
+async function deviceVenueCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const idb = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('kariole');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const n = await new Promise<number>((resolve) => {
+      const r = idb.transaction('venues').objectStore('venues').count();
+      r.onsuccess = () => resolve(r.result);
+    });
+    idb.close();
+    return n;
+  });
+}
 
 async function pendingShown(page: Page): Promise<string | null> {
   return page
@@ -46,7 +116,10 @@ describe.each(Array.from({ length: RUNS }, (_, i) => i + 1))('sync chaos, run %i
     await served?.destroy();
   });
 
-  it('ends with every record on the hub exactly once, at its latest revision, and the device all synced', async () => {
+  it('ends with every record on the hub exactly once, at its latest revision and content, and the device all synced', async () => {
+    const seed = SEED + run - 1;
+    const random = seeded(seed);
+    console.log(`sync chaos run ${run}: seed ${seed} (KARIOLE_CHAOS_SEED=${SEED} replays it)`);
     const log: string[] = [];
     const t0 = Date.now();
     const note = (s: string) => log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${s}`);
@@ -55,7 +128,9 @@ describe.each(Array.from({ length: RUNS }, (_, i) => i + 1))('sync chaos, run %i
     let latest = new Map<string, number>((await queueSessionsOffline(page, RECORDS)).map((r: QueuedRecord) => [r.id, r.revision]));
     await reloadApp(page);
     expect(await pendingShown(page)).toBe(String(RECORDS));
-    proxy.faults = [...FAULTS];
+    proxy.faults = shuffled(FAULTS, random);
+    proxy.pullFaults = shuffled(PULL_FAULTS, random);
+    note(`push faults: ${proxy.faults.join(', ')}; pull faults: ${proxy.pullFaults.join(', ')}`);
     await goOnline(context);
     note('online with faults queued');
 
@@ -82,24 +157,26 @@ describe.each(Array.from({ length: RUNS }, (_, i) => i + 1))('sync chaos, run %i
         note('25 records edited');
       }
       const shown = await pendingShown(page);
-      if (proxy.faults.length === 0 && edited && shown === '0') {
+      if (proxy.faults.length === 0 && proxy.pullFaults.length === 0 && edited && shown === '0') {
         const state = await deviceState(page);
         if (state.outbox === 0 && state.rows.every((r) => r.syncState === 'synced')) break;
       }
       const before = proxy.pushes;
-      for (let waited = 0; proxy.pushes === before && !proxy.holding && waited < 2_500; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      await until(() => proxy.pushes !== before || proxy.holding, 2_500);
       if (proxy.holding) continue;
       // The mediator's world: the Wi-Fi comes and goes, sometimes they tap "Synchroniser",
       // and sometimes nobody does anything (the backoff timer retries by itself).
-      const turn = ++nudges % 3;
+      const turn = (++nudges + Math.floor(random() * 2)) % 3;
       if (turn === 0) {
         const waitedFor = proxy.pushes;
-        for (let waited = 0; proxy.pushes === waitedFor && !proxy.holding && waited < 12_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+        await until(() => proxy.pushes !== waitedFor || proxy.holding, 12_000, 200);
         note(`left alone: ${proxy.pushes > waitedFor ? 'retried by itself' : 'no retry within 12 s'} (pushes so far: ${proxy.pushes})`);
         if (proxy.pushes > waitedFor) autoRetries++;
       } else if (turn === 1) {
         await goOffline(context);
-        await new Promise((r) => setTimeout(r, 150 + Math.random() * 300));
+        // Offline until the page has seen it (and, by the seed, a few more checks), then back.
+        const checks = 1 + Math.floor(random() * 3);
+        for (let i = 0; i < checks; i++) await page.waitForFunction(() => !navigator.onLine, undefined, { timeout: 5_000 }).catch(() => undefined);
         await goOnline(context);
         note(`network flapped (pushes so far: ${proxy.pushes}, faults left: ${proxy.faults.length})`);
       } else {
@@ -115,12 +192,26 @@ describe.each(Array.from({ length: RUNS }, (_, i) => i + 1))('sync chaos, run %i
 
     // The demo hub holds records of its own: only this tablet's count.
     const deviceId = await enrolledDeviceId(page);
-    const rows = await served.hub.database.db.selectFrom('activities').select(['id', 'revision', 'deleted']).where('device_id', '=', deviceId).execute();
+    const rows = await served.hub.database.db.selectFrom('activities').select(['id', 'revision', 'deleted', 'content_hash']).where('device_id', '=', deviceId).execute();
     const onHub = new Map(rows.map((r) => [r.id, Number(r.revision)]));
     expect(rows).toHaveLength(RECORDS);
     expect(onHub.size).toBe(RECORDS);
     for (const [id, revision] of latest) expect(onHub.get(id), id).toBe(revision);
     expect([...latest.values()].filter((r) => r === 2)).toHaveLength(25);
+    // Content, not only revisions: the hub's hash of each record is the hash of the device's copy.
+    const hubHash = new Map(rows.map((r) => [r.id, r.content_hash]));
+    const onDevice = await deviceRows(page);
+    let compared = 0;
+    for (const row of onDevice) {
+      const wire = toWire(row) as unknown as Record<string, unknown>;
+      expect(hubHash.get(row.id), `content of ${row.id}`).toBe(contentHash({ deleted: !!row.deleted, record: row.deleted ? null : wire }));
+      compared++;
+    }
+    expect(compared).toBe(RECORDS);
+    expect(onDevice.filter((r) => r.durationMin === 120)).toHaveLength(25);
+    // The pulls took their faults and the device still has its places.
+    expect(proxy.pullFaultsServed).toBe(PULL_FAULTS.length);
+    expect(await deviceVenueCount(page)).toBeGreaterThan(0);
 
     const state = await deviceState(page);
     expect(state.outbox).toBe(0);

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 // A fault-injecting HTTP proxy between the browser and the real hub. The app is loaded through
-// it (same origin), so every request the device makes passes here. Faults apply to pushes.
+// it (same origin), so every request the device makes passes here. Faults apply to pushes
+// (`faults`) and to pulls (`pullFaults`: settings, portal, venues).
 
 export type PushFault =
   | '500' // the hub is down behind a reverse proxy
@@ -12,7 +13,17 @@ export type PushFault =
   | 'late-after-commit' // the hub committed, the answer comes after the device gave up
   | 'hold'; // the hub committed, the answer waits until released (to reload the page mid-sync)
 
+export type PullFault =
+  | '500' // the hub is down behind a reverse proxy
+  | 'truncated-json' // the answer stops in the middle of the JSON
+  | 'captive-portal' // a hotel Wi-Fi login page with status 200
+  | 'never-ends'; // headers and a first chunk, then nothing more (the device must give up)
+
 export interface FaultProxy {
+  /** faults for the next pulls, in order; then pulls pass */
+  pullFaults: PullFault[];
+  /** pulls answered with a fault so far */
+  pullFaultsServed: number;
   url: string;
   /** faults for the next pushes, in order; then pushes pass */
   faults: PushFault[];
@@ -28,6 +39,7 @@ export interface FaultProxy {
 }
 
 const PUSH = '/api/v1/sync/activities';
+const PULLS = ['/api/v1/sync/settings', '/api/v1/sync/portal', '/api/v1/sync/venues'];
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const hub = new URL(target);
@@ -38,6 +50,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const proxy: FaultProxy = {
     url: '',
     faults: [],
+    pullFaults: [],
+    pullFaultsServed: 0,
     bodies: [],
     pushes: 0,
     maxConcurrentPushes: 0,
@@ -74,6 +88,39 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (path.startsWith('/api/')) proxy.bodies.push({ method: req.method ?? 'GET', path, body: body.toString('utf8') });
     const isPush = req.method === 'POST' && path.startsWith(PUSH);
     const fault = isPush ? proxy.faults.shift() : undefined;
+    const isPull = req.method === 'GET' && PULLS.some((p) => path.startsWith(p));
+    const pullFault = isPull ? proxy.pullFaults.shift() : undefined;
+    if (pullFault) {
+      proxy.pullFaultsServed++;
+      if (pullFault === '500') {
+        res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>500 Internal Server Error</h1>');
+        return;
+      }
+      if (pullFault === 'captive-portal') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>WiFi</title><form>Acceptez les conditions pour accéder à Internet</form>');
+        return;
+      }
+      const answer = await forward(req, body).catch(() => undefined);
+      if (!answer) {
+        req.socket.destroy();
+        return;
+      }
+      const headers = { ...answer.headers };
+      delete headers['transfer-encoding'];
+      delete headers['content-length'];
+      delete headers['content-encoding'];
+      delete headers.connection;
+      if (pullFault === 'truncated-json') {
+        // Half of an uncompressed JSON answer, then the connection ends cleanly.
+        const text = answer.headers['content-encoding'] ? '{"structure":{"id":"' : answer.body.toString('utf8');
+        res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+        return;
+      }
+      // never-ends: the first bytes, then silence until the device gives up and closes.
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      res.write('{"venues":[');
+      return;
+    }
     if (isPush) {
       proxy.pushes++;
       inFlight++;

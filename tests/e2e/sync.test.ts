@@ -103,7 +103,7 @@ describe('sync in the browser', () => {
     expect(text).not.toMatch(/Lefèvre|14:30|mot de passe|notes|createdAt|updatedAt/);
   });
 
-  it('wakes the page to sync when the browser fires Background Sync', async () => {
+  it('syncs (in the service worker) when the browser fires Background Sync', async () => {
     await page.goto(`${proxy.url}/synchro`);
     await waitAllSynced(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-running') === '0');

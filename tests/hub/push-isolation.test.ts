@@ -63,3 +63,23 @@ describe.each(DIALECTS)('a record the hub cannot store, on %s', (dialect) => {
     expect(again.map((r) => r.status)).toEqual(['unchanged', 'rejected']);
   });
 });
+
+describe('a failure of the hub itself (PostgreSQL: disk full)', () => {
+  let hub: TestHub;
+  let device: EnrolledDevice;
+  beforeAll(async () => {
+    hub = await givenHub('postgres');
+    device = await givenEnrolledDevice(hub, await givenStructure(hub));
+    await sql
+      .raw(`CREATE FUNCTION disk_full() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$ LANGUAGE plpgsql`)
+      .execute(hub.database.db);
+    await sql.raw('CREATE TRIGGER disk_full BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION disk_full()').execute(hub.database.db);
+  });
+  afterAll(async () => hub?.close());
+
+  it('fails the whole push (5xx, the device retries) instead of rejecting every record', async () => {
+    const res = await push(hub, device, [anActivity(), anActivity()]);
+    expect(res.statusCode).toBeGreaterThanOrEqual(500);
+    expect(await countStoredActivities(hub.database.db)).toBe(0);
+  });
+});
