@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goOffline, launchDevice, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
 import { TOWARDS } from '../../src/shared/activity/orientation.ts';
+import { DEMO_OWN_PLACES } from '../../src/hub/seed/venues.ts';
 import { ADMIN_THEME_PARENT } from '../../src/shared/activity/codes.ts';
 import { choice, isPressed, tabletRecords } from './activities-device.ts';
 
@@ -50,7 +51,7 @@ describe('the orientation flow on an offline tablet', () => {
     await page.locator('#sync-code').fill(served.hub.seeded!.enrolmentCode);
     await page.locator('[data-testid="sync-enrol-submit"]').click();
     const deadline = Date.now() + 60_000;
-    while ((await venueCount(page)) < 646) {
+    while ((await venueCount(page)) < 646 + DEMO_OWN_PLACES.length) {
       if (Date.now() > deadline) throw new Error('the places did not sync');
       await page.waitForTimeout(500);
     }
@@ -101,6 +102,45 @@ describe('the orientation flow on an offline tablet', () => {
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  });
+
+  it('keeps the search when coming back from a place, by its link or the browser\'s back', async () => {
+    await page.goto(`${served.url}/orienter`);
+    await page.locator('#ven-q').fill('Colomars');
+    const results = page.locator('[data-testid="venue-results"] li');
+    await expect.poll(() => results.count()).toBeLessThan(10);
+    const shown = await results.count();
+    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator('[data-testid="orient-here"]').waitFor();
+    await page.getByRole('link', { name: 'Retour à la liste' }).click();
+    await page.locator('#ven-q').waitFor();
+    expect(await page.locator('#ven-q').inputValue()).toBe('Colomars');
+    await expect.poll(() => results.count()).toBe(shown);
+    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator('[data-testid="orient-here"]').waitFor();
+    await page.goBack();
+    await page.locator('#ven-q').waitFor();
+    expect(await page.locator('#ven-q').inputValue()).toBe('Colomars');
+    await expect.poll(() => results.count()).toBe(shown);
+    // even when the place's page was reloaded meanwhile
+    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator('[data-testid="orient-here"]').waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Retour à la liste' }).click();
+    await page.locator('#ven-q').waitFor();
+    expect(await page.locator('#ven-q').inputValue()).toBe('Colomars');
+    await expect.poll(() => results.count()).toBe(shown);
+  });
+
+  it('keeps the filter panel open after "Effacer les filtres"', async () => {
+    await page.goto(`${served.url}/orienter`);
+    await page.locator('#ven-q').fill('');
+    const panel = page.locator('[data-testid="venue-filters"]');
+    await panel.locator('summary').click();
+    await panel.locator('button[data-filter]').first().click();
+    await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await panel.locator('button[data-filter][aria-pressed="true"]').count()).toBe(0);
   });
 
   it('offers the way back to the form only while orienting from it', async () => {

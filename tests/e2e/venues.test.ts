@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goOffline, goOnline, launchDevice, screenshot, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
 import { listVenueReports } from '../../src/hub/repositories/venue-reports.ts';
+import { DEMO_OWN_PLACES } from '../../src/hub/seed/venues.ts';
 
 /** Controls under 44 px (inline text links excepted). */
 async function smallTargets(page: Page): Promise<string[]> {
@@ -20,6 +21,8 @@ async function smallTargets(page: Page): Promise<string[]> {
 // error, orient, and print the slip on A4 and on a 58 mm roll (print media emulated).
 
 const COLOMARS = 'mediation-numerique-france-services-24';
+/** the Région Sud sample and the demo structure's own places */
+const ALL_PLACES = 646 + DEMO_OWN_PLACES.length;
 
 async function venuesOnDevice(page: Page): Promise<number> {
   return page.evaluate(
@@ -43,7 +46,7 @@ async function enrolAndSync(page: Page, url: string, code: string): Promise<void
   await page.locator('#sync-code').fill(code);
   await page.locator('[data-testid="sync-enrol-submit"]').click();
   const deadline = Date.now() + 60_000;
-  while ((await venuesOnDevice(page)) < 646) {
+  while ((await venuesOnDevice(page)) < ALL_PLACES) {
     if (Date.now() > deadline) throw new Error(`only ${await venuesOnDevice(page)} places synced`);
     await page.waitForTimeout(500);
   }
@@ -82,7 +85,7 @@ describe('venue directory on an offline tablet', () => {
   it('searches with accents folded and a typo, offline after a reload', async () => {
     await page.goto(`${served.url}/orienter`);
     await page.locator('#ven-q').waitFor();
-    expect(await resultCount(page)).toBe(646);
+    expect(await resultCount(page)).toBe(ALL_PLACES);
     await search(page, 'colomar');
     await expect.poll(() => resultCount(page)).toBe(1);
     await search(page, 'COLOMRAS');
@@ -96,7 +99,7 @@ describe('venue directory on an offline tablet', () => {
     await search(page, '');
     await page.locator('.ven-filters summary').click();
     await page.locator('[data-filter="franceServices"]').click();
-    await expect.poll(() => resultCount(page)).toBeLessThan(646);
+    await expect.poll(() => resultCount(page)).toBeLessThan(ALL_PLACES);
     const franceServices = await resultCount(page);
     await page.locator('[data-filter="conseillersNumeriques"]').click();
     await expect.poll(() => resultCount(page)).toBeGreaterThan(franceServices);

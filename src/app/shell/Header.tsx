@@ -3,6 +3,8 @@ import { useT } from '../i18n/use-t.ts';
 import { PATHS } from '../paths.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { online } from './network.ts';
+import { hubReach, watchHub } from './hub-reach.ts';
+import { useEffect } from 'preact/hooks';
 import { Icon } from './icons.tsx';
 import { SyncBadge } from '../features/sync/SyncBadge.tsx';
 
@@ -17,6 +19,8 @@ const NAV = [
 export function Header() {
   const { t } = useT('common');
   const { path } = useLocation();
+  useEffect(() => watchHub(), []);
+  const reachable = online.value && hubReach.value !== 'unreachable';
   const isCurrent = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(href + '/'));
   return (
     <header class="app-header">
@@ -25,8 +29,8 @@ export function Header() {
           <img src="/icons/icon.svg" alt="" width="32" height="32" />
           <span class="app-header__name">Kariole</span>
         </a>
-        <span class={`net-pill ${online.value ? 'is-online' : 'is-offline'}`} role="status" data-testid="network-state">
-          {online.value ? t('network.online') : t('network.offline')}
+        <span class={`net-pill ${reachable ? 'is-online' : 'is-offline'}`} role="status" data-testid="network-state">
+          {!online.value ? t('network.offline') : hubReach.value === 'unreachable' ? t('network.hubDown') : t('network.online')}
         </span>
         <div class="app-header__tools">
           <LanguageSwitch />

@@ -3,7 +3,8 @@ import type { DB, Dialect } from '../db/schema.ts';
 import type { SeedContext } from './index.ts';
 import { ingestActivities, type IngestItem } from '../repositories/activities.ts';
 import { createMediator } from '../repositories/mediator-list.ts';
-import { searchVenues } from '../repositories/venues.ts';
+import { getVenuesByIds } from '../repositories/venues.ts';
+import { DEMO_OWN_PLACE_IDS } from './venues.ts';
 import { getStructure, updateStructure } from '../repositories/structures.ts';
 import { ActivityRecordSchema } from '../../shared/activity/record.ts';
 import { zonedDay } from '../../shared/time/zoned-date.ts';
@@ -86,7 +87,9 @@ function demoRecord(r: () => number, date: string, venues: string[]): Record<str
 export async function seedActivities(db: DB, ctx: SeedContext): Promise<string[]> {
   const structure = await getStructure(db, ctx.structureId);
   if (!structure) return [];
-  const venues = (await searchVenues(db, { q: '', departements: structure.departements, limit: 3 })).map((v) => v.id);
+  // its own places (seeded with the directory), never the first ones of the directory
+  const found = new Set((await getVenuesByIds(db, DEMO_OWN_PLACE_IDS)).map((v) => v.id));
+  const venues = DEMO_OWN_PLACE_IDS.filter((id) => found.has(id));
   if (venues.length) await updateStructure(db, structure.id, { settings: { placesOfActivity: venues } });
   const mediators = [
     { id: randomUUID(), label: 'Amina (démo)' },

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { FILTER_GROUPS } from '../../../../shared/venues/filters.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { selectedFilters, toggleFilter } from '../lib/view-state.ts';
@@ -6,8 +7,11 @@ import { selectedFilters, toggleFilter } from '../lib/view-state.ts';
 export function FilterPanel() {
   const { t } = useT('venues');
   const selected = selectedFilters.value;
+  // open while filters are chosen when the list comes back; then only the mediator opens or
+  // closes it ("Effacer les filtres" keeps it open: they are choosing others)
+  const [open, setOpen] = useState(selected.size > 0);
   return (
-    <details class="card ven-filters" open={selected.size > 0 || undefined}>
+    <details class="card ven-filters" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="venue-filters">
       <summary>
         <span class="ven-filters__title">{t('filters.title')}</span>
         {selected.size > 0 && <span class="badge">{t('filters.active', { count: selected.size })}</span>}

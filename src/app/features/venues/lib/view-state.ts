@@ -1,8 +1,25 @@
 import { signal } from '@preact/signals';
 import type { LatLon } from '../../../../shared/venues/geo.ts';
 
-// What the mediator chose on the list, kept while they open a place and come back.
-export const query = signal('');
+// What the mediator chose on the list, kept while they open a place and come back. The search
+// also outlives a reload of the place's page (this tab only: sessionStorage).
+const QUERY_KEY = 'kariole.venues.query';
+function storedQuery(): string {
+  try {
+    return sessionStorage.getItem(QUERY_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+export const query = signal(typeof window === 'undefined' ? '' : storedQuery());
+query.subscribe((q) => {
+  try {
+    if (q) sessionStorage.setItem(QUERY_KEY, q);
+    else sessionStorage.removeItem(QUERY_KEY);
+  } catch {
+    // private mode: kept in memory only
+  }
+});
 export const selectedFilters = signal<ReadonlySet<string>>(new Set());
 export interface Origin {
   kind: 'position' | 'commune';
