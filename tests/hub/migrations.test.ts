@@ -46,7 +46,8 @@ describe.each(DIALECTS)('upgrading the hub database on %s', (dialect) => {
   it('keeps the records and devices stored before the last migration, and counts them', async () => {
     database = await createTestDatabase(dialect, { migrate: false });
     const db = database.db;
-    const previous = names.at(-2)!;
+    // Before the statistics' migration (it builds the facts of records already stored); later migrations follow.
+    const previous = names[names.indexOf('005_coordination') - 1]!;
     const migrator = new Migrator({ db, provider });
     const r = await migrator.migrateTo(previous);
     expect(r.error).toBeUndefined();
