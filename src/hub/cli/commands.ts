@@ -2,6 +2,7 @@ import type { Command } from './context.ts';
 import { createAdmin, createCoordinator, createStructureCmd, migrate } from './core-commands.ts';
 import { enrolmentCode } from './device-commands.ts';
 import { importVenuesCmd } from './venue-commands.ts';
+import { disableUser, enableUser, resetPassword, setStructures } from './user-commands.ts';
 
 /** Subcommands of `npm run hub -- <command>` (protocol.md, "Command line"). */
 export const COMMANDS: Record<string, Command> = {
@@ -11,4 +12,8 @@ export const COMMANDS: Record<string, Command> = {
   'create-coordinator': createCoordinator,
   'enrolment-code': enrolmentCode,
   'import-venues': importVenuesCmd,
+  'disable-user': disableUser,
+  'enable-user': enableUser,
+  'reset-password': resetPassword,
+  'set-structures': setStructures,
 };
