@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -9,6 +9,7 @@ import type { DB, Dialect } from './db/schema.ts';
 import { installProblemHandler } from './plugins/problem.ts';
 import { registerStatic } from './plugins/static.ts';
 import { installTextGuard } from './plugins/text-guard.ts';
+import { installSecurityHeaders } from './plugins/security-headers.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 
@@ -30,13 +31,16 @@ export interface BuildOptions {
 
 /** Builds the hub (API + static app) without listening: tests call app.inject(). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  // Forwarded headers are believed only from the proxies TRUST_PROXY names (none by default).
+  const tp = opts.config.trustProxy;
+  const trustProxy: FastifyServerOptions['trustProxy'] = typeof tp === 'number' ? (_address: string, hop: number) => hop < tp : tp;
   const app = Fastify({
     logger: opts.logger ?? { level: opts.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
     connectionTimeout: 60_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 10_000,
-    trustProxy: true,
+    trustProxy,
     return503OnClosing: true,
   });
   app.decorate('db', opts.db);
@@ -44,6 +48,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('config', opts.config);
 
   installProblemHandler(app);
+  installSecurityHeaders(app);
   installTextGuard(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

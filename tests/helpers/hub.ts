@@ -13,9 +13,9 @@ export interface TestHub {
 }
 
 /** An in-process hub on a fresh database of the given dialect; requests go through app.inject(). */
-export async function givenHub(dialect: Dialect, opts: { distDir?: string } = {}): Promise<TestHub> {
+export async function givenHub(dialect: Dialect, opts: { distDir?: string; env?: Record<string, string> } = {}): Promise<TestHub> {
   const database = await createTestDatabase(dialect);
-  const config = { ...readConfig({}), distDir: opts.distDir ?? '/nonexistent-dist', seedDemo: false };
+  const config = { ...readConfig(opts.env ?? {}), distDir: opts.distDir ?? '/nonexistent-dist', seedDemo: false };
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, logger: false });
   await app.ready();
   return {

@@ -3,6 +3,7 @@ import { createAdmin, createCoordinator, createStructureCmd, migrate } from './c
 import { enrolmentCode } from './device-commands.ts';
 import { importVenuesCmd } from './venue-commands.ts';
 import { createApiClientCmd, revokeApiClientCmd } from './api-client-commands.ts';
+import { disableUser, enableUser, resetPassword, setStructures } from './user-commands.ts';
 
 /** Subcommands of `npm run hub -- <command>` (protocol.md, "Command line"). */
 export const COMMANDS: Record<string, Command> = {
@@ -14,4 +15,8 @@ export const COMMANDS: Record<string, Command> = {
   'import-venues': importVenuesCmd,
   'create-api-client': createApiClientCmd,
   'revoke-api-client': revokeApiClientCmd,
+  'disable-user': disableUser,
+  'enable-user': enableUser,
+  'reset-password': resetPassword,
+  'set-structures': setStructures,
 };

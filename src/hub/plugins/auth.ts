@@ -33,7 +33,8 @@ async function loadUser(app: FastifyInstance, req: FastifyRequest): Promise<{ us
   const session = await findSession(app.db, sha256(token));
   if (!session) return undefined;
   const user = await getUser(app.db, session.user_id);
-  return user ? { user, csrf: session.csrf_token } : undefined;
+  // A disabled account's sessions stop at once (its next request answers 401).
+  return user && !user.disabledAt ? { user, csrf: session.csrf_token } : undefined;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

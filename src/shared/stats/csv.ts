@@ -16,6 +16,14 @@ export function csvCell(value: string | number | boolean | Date | null | undefin
   return s;
 }
 
+/**
+ * A text a spreadsheet would run as a formula (=, @, tab, CR, or + / - not followed by a plain
+ * number such as a phone number) gets a leading apostrophe (CSV injection).
+ */
+export function guardFormula(value: string): string {
+  return /^(?:[=@\t\r]|[+-](?![\d\s().]*$))/.test(value) ? `'${value}` : value;
+}
+
 export function csvLine(cells: readonly (string | number | boolean | Date | null | undefined)[]): string {
   return cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
 }

@@ -1,3 +1,4 @@
+import { guardFormula } from '../stats/csv.ts';
 import { LIST_COLUMNS, VENUE_COLUMNS, type VenueColumn } from './fields.ts';
 import type { Venue } from './schema.ts';
 
@@ -16,7 +17,8 @@ export function toNationalRow(v: Venue): Record<VenueColumn, string> {
   return row;
 }
 
-function csvCell(s: string): string {
+function csvCell(raw: string): string {
+  const s = guardFormula(raw);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -27,6 +27,16 @@ export interface UserTable {
   password_hash: string;
   role: 'admin' | 'coordinator';
   created_at: string;
+  /** set when an admin disables the account (migration 008) */
+  disabled_at: string | null;
+}
+
+/** Failed logins / enrolments per key (migration 008; see repositories/auth-attempts.ts). */
+export interface AuthAttemptTable {
+  key: string;
+  failures: number;
+  first_at: string;
+  locked_until: string | null;
 }
 
 export interface UserStructureTable {
@@ -82,4 +92,5 @@ export interface CoreTables {
   mediators: MediatorTable;
   enrolment_codes: EnrolmentCodeTable;
   devices: DeviceTable;
+  auth_attempts: AuthAttemptTable;
 }

@@ -4,6 +4,13 @@ import { closeSession, currentSession, openSession } from '../../plugins/auth.ts
 import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { findUserForLogin } from '../../repositories/users.ts';
 import { verifyPassword } from '../../lib/crypto.ts';
+import { LOGIN_ACCOUNT, LOGIN_ADDRESS, attemptWait, clearFailures, recordFailure } from '../../repositories/auth-attempts.ts';
+import { normaliseEmail } from '../../repositories/users.ts';
+
+const tooMany = (seconds: number, detail: string) =>
+  new HttpProblem(429, 'Trop de tentatives', `${detail} Réessayez dans ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`, undefined, {
+    'retry-after': String(seconds),
+  });
 
 const LoginBody = z.object({
   email: z.string({ error: "L'adresse e-mail est requise." }).min(3, "L'adresse e-mail est requise.").max(320),
@@ -14,23 +21,30 @@ const LoginBody = z.object({
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export default async function authRoutes(app: FastifyInstance) {
-  app.post(
-    '/api/v1/auth/login',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    async (req, reply) => {
-      const parsed = LoginBody.safeParse(req.body);
-      if (!parsed.success) {
-        throw new HttpProblem(400, 'Connexion impossible', 'Indiquez une adresse e-mail et un mot de passe.', zodErrors(parsed.error.issues));
-      }
-      const user = await findUserForLogin(app.db, parsed.data.email);
-      const ok = await verifyPassword(parsed.data.password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok) {
-        throw new HttpProblem(401, 'Identifiants incorrects', "L'adresse e-mail ou le mot de passe est incorrect.");
-      }
-      await openSession(app, req, reply, user.id);
-      return reply.code(204).send();
-    },
-  );
+  // Failures are counted in the database (every instance shares them): per address and per
+  // account, with growing delays on the account. A successful login is never counted.
+  app.post('/api/v1/auth/login', async (req, reply) => {
+    const parsed = LoginBody.safeParse(req.body);
+    if (!parsed.success) {
+      throw new HttpProblem(400, 'Connexion impossible', 'Indiquez une adresse e-mail et un mot de passe.', zodErrors(parsed.error.issues));
+    }
+    const email = normaliseEmail(parsed.data.email);
+    const addressWait = await attemptWait(app.db, 'login-ip', req.ip);
+    if (addressWait > 0) throw tooMany(addressWait, 'Trop de mots de passe erronés depuis cette connexion.');
+    const accountWait = await attemptWait(app.db, 'login-account', email);
+    if (accountWait > 0) throw tooMany(accountWait, 'Trop de mots de passe erronés pour ce compte : il est bloqué un moment.');
+    const user = await findUserForLogin(app.db, email);
+    const ok = await verifyPassword(parsed.data.password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok) {
+      await recordFailure(app.db, 'login-ip', req.ip, LOGIN_ADDRESS);
+      await recordFailure(app.db, 'login-account', email, LOGIN_ACCOUNT);
+      throw new HttpProblem(401, 'Identifiants incorrects', "L'adresse e-mail ou le mot de passe est incorrect.");
+    }
+    await clearFailures(app.db, 'login-account', email);
+    if (user.disabled_at) throw new HttpProblem(403, 'Compte désactivé', 'Ce compte a été désactivé. Adressez-vous à un administrateur du hub.');
+    await openSession(app, req, reply, user.id);
+    return reply.code(204).send();
+  });
 
   app.post('/api/v1/auth/logout', async (req, reply) => {
     await closeSession(app, req, reply);

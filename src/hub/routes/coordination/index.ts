@@ -4,6 +4,7 @@ import exportRoutes from './exports.ts';
 import shareRoutes from './share.ts';
 import structureRoutes from './structures.ts';
 import userRoutes from './users.ts';
+import userLifecycleRoutes from './user-lifecycle.ts';
 
 // Routes of the "coordination" resource (protocol.md, Coordinators): figures, exports, share
 // links and their public page, admin structures and users. Registered by src/hub/routes/index.ts.
@@ -13,4 +14,5 @@ export default async function coordinationRoutes(app: FastifyInstance) {
   await app.register(shareRoutes);
   await app.register(structureRoutes);
   await app.register(userRoutes);
+  await app.register(userLifecycleRoutes);
 }

@@ -3,8 +3,8 @@ import { randomToken, sha256 } from '../../lib/crypto.ts';
 import { nowIso } from '../../lib/time.ts';
 import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { enrolDevice, type EnrolmentFailure } from '../../repositories/devices.ts';
-import { EnrolRequestSchema, enrolmentCodeCandidates } from '../../../shared/protocol/enrol.ts';
-import { createFailureLimiter } from './failure-limit.ts';
+import { EnrolRequestSchema, enrolmentCodeCandidates, normaliseEnrolmentCode } from '../../../shared/protocol/enrol.ts';
+import { ENROL_ADDRESS, ENROL_CODE, attemptWait, recordFailure } from '../../repositories/auth-attempts.ts';
 import adminDeviceRoutes from './admin.ts';
 
 const FAILURES: Record<EnrolmentFailure, string> = {
@@ -15,19 +15,19 @@ const FAILURES: Record<EnrolmentFailure, string> = {
 
 // Devices: enrolment by a single-use code; admin codes, list and revocation (admin.ts).
 export default async function devicesRoutes(app: FastifyInstance) {
-  const limiter = createFailureLimiter();
-
-  app.post('/api/v1/devices/enrol', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const wait = limiter.retryAfter(req.ip);
-    if (wait > 0) {
-      throw new HttpProblem(429, 'Trop de codes erronés', `Trop de codes erronés ont été essayés depuis cette connexion. Réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, {
-        'retry-after': String(wait),
-      });
-    }
+  // Wrong codes are counted in the database (shared by every instance): per address, and per code value.
+  app.post('/api/v1/devices/enrol', async (req, reply) => {
+    const tooMany = (wait: number, detail: string) =>
+      new HttpProblem(429, 'Trop de codes erronés', `${detail} Réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'retry-after': String(wait) });
+    const wait = await attemptWait(app.db, 'enrol-ip', req.ip);
+    if (wait > 0) throw tooMany(wait, 'Trop de codes erronés ont été essayés depuis cette connexion.');
     const parsed = EnrolRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       throw new HttpProblem(400, 'Inscription impossible', "Indiquez le code d'inscription donné par votre coordinateur.", zodErrors(parsed.error.issues));
     }
+    const codeKey = normaliseEnrolmentCode(parsed.data.code);
+    const codeWait = await attemptWait(app.db, 'enrol-code', codeKey);
+    if (codeWait > 0) throw tooMany(codeWait, 'Ce code a été essayé trop de fois.');
     const token = randomToken();
     const result = await enrolDevice(app.db, {
       candidates: enrolmentCodeCandidates(parsed.data.code),
@@ -36,7 +36,8 @@ export default async function devicesRoutes(app: FastifyInstance) {
       now: nowIso(),
     });
     if (!result.ok) {
-      limiter.fail(req.ip);
+      await recordFailure(app.db, 'enrol-ip', req.ip, ENROL_ADDRESS);
+      await recordFailure(app.db, 'enrol-code', codeKey, ENROL_CODE);
       throw new HttpProblem(400, 'Code refusé', FAILURES[result.reason], [{ path: 'code', message: FAILURES[result.reason] }]);
     }
     const { deviceId, structure, mediatorId } = result.enrolment;
