@@ -18,7 +18,8 @@ function whenIdle(task: () => void) {
 
 void initI18n().then(() => {
   render(<App />, document.getElementById('app')!);
-  registerServiceWorker();
+  // workbox-window is its own chunk: fetched once the first screen answers, not before.
+  whenIdle(registerServiceWorker);
   // Records must survive storage pressure: ask the browser not to evict Kariole's data.
   whenIdle(() => void requestPersistentStorage());
   // The sync loop is its own chunk, started once the first screen is up (no-op until enrolled).

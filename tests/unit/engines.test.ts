@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // keep their Node 18+ versions, same API).
 
 const semver = createRequire(import.meta.url)('semver') as { minVersion(r: string): { version: string } | null; satisfies(v: string, r: string): boolean };
-const read = (f: string) => JSON.parse(fs.readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')) as Record<string, never>;
+const read = (f: string) => JSON.parse(fs.readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')) as unknown;
 
 describe('the declared Node range', () => {
   const declared = (read('package.json') as { engines: { node: string } }).engines.node;

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { DeviceSettings } from '../../shared/protocol/settings.ts';
+import { db } from './index.ts';
 import { kvDelete, kvGet, kvSet } from './kv.ts';
 
 // What the device keeps about itself: its enrolment (identity + token), the settings its
@@ -102,7 +103,8 @@ export async function updateSyncStatus(patch: Partial<StoredSyncStatus>): Promis
 }
 
 function watch<T>(key: string, cb: (v: T | undefined) => void): () => void {
-  const sub = liveQuery(() => kvGet<T>(key)).subscribe({ next: cb, error: () => undefined });
+  // Read through Dexie: a live query re-runs only on changes to what it read through Dexie.
+  const sub = liveQuery(async () => (await db.kv.get(key))?.value as T | undefined).subscribe({ next: cb, error: () => undefined });
   return () => sub.unsubscribe();
 }
 

@@ -1,7 +1,7 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import frCommon from './locales/fr/common.json';
 import { LANGUAGES, SOURCE_LANGUAGE, languageDir } from './languages.ts';
+import { LANGUAGE_STORAGE_KEY, browserLanguages, detectLanguage, storeLanguage, storedLanguage } from './detect.ts';
 
 // Every locale file except French common is its own lazy chunk.
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
@@ -19,14 +19,14 @@ const lazyBackend: BackendModule = {
   },
 };
 
-export const LANGUAGE_STORAGE_KEY = 'kariole.lang';
+export { LANGUAGE_STORAGE_KEY };
 
 /** Starts i18next; resolves once the common namespace of the chosen language is ready. */
 export async function initI18n(): Promise<typeof i18next> {
   await i18next
     .use(lazyBackend)
-    .use(LanguageDetector)
     .init({
+      lng: detectLanguage(storedLanguage(), browserLanguages()),
       fallbackLng: SOURCE_LANGUAGE,
       supportedLngs: LANGUAGES.map((l) => l.code),
       ns: ['common'],
@@ -34,15 +34,15 @@ export async function initI18n(): Promise<typeof i18next> {
       partialBundledLanguages: true,
       resources: { fr: { common: frCommon } },
       interpolation: { escapeValue: false },
-      detection: {
-        order: ['localStorage', 'navigator'],
-        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-        caches: ['localStorage'],
-      },
       returnNull: false,
     });
   applyDocumentLanguage(i18next.resolvedLanguage ?? SOURCE_LANGUAGE);
-  i18next.on('languageChanged', (lng) => applyDocumentLanguage(lng));
+  // Remembered on this device, as the person chose it (or as it was first detected).
+  storeLanguage(i18next.resolvedLanguage ?? SOURCE_LANGUAGE);
+  i18next.on('languageChanged', (lng) => {
+    applyDocumentLanguage(lng);
+    storeLanguage(lng);
+  });
   return i18next;
 }
 

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import type { PageToSw } from '../sw-messages.ts';
 import { flushAll } from './unsaved.ts';
 
@@ -11,20 +11,25 @@ export const swReady = signal(false);
 let wb: Workbox | undefined;
 
 
-/** Registers the service worker; never reloads by itself (registerType "prompt"). */
+/**
+ * Registers the service worker; never reloads by itself (registerType "prompt"). workbox-window
+ * is its own chunk, fetched once the first screen is drawn (main.tsx calls this after render).
+ */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  wb = new Workbox('/sw.js', { scope: '/' });
-  wb.addEventListener('waiting', () => (updateWaiting.value = true));
-  wb.addEventListener('activated', () => (swReady.value = true));
   if (navigator.serviceWorker.controller) swReady.value = true;
-  void wb.register().then((reg) => {
-    if (reg?.waiting && navigator.serviceWorker.controller) updateWaiting.value = true;
+  void import('workbox-window').then(({ Workbox }) => {
+    wb = new Workbox('/sw.js', { scope: '/' });
+    wb.addEventListener('waiting', () => (updateWaiting.value = true));
+    wb.addEventListener('activated', () => (swReady.value = true));
+    void wb.register().then((reg) => {
+      if (reg?.waiting && navigator.serviceWorker.controller) updateWaiting.value = true;
+    });
+    // Look for a new deployment when the app comes back to the foreground and every 30 minutes.
+    const check = () => void wb?.update().catch(() => undefined);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+    setInterval(check, 30 * 60_000);
   });
-  // Look for a new deployment when the app comes back to the foreground and every 30 minutes.
-  const check = () => void wb?.update().catch(() => undefined);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
-  setInterval(check, 30 * 60_000);
 }
 
 /** Asks for a new version now (used by the settings screen and the tests). */

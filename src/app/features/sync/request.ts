@@ -1,6 +1,9 @@
 // Tiny entry any feature may import (dynamically) after a save: asks the sync loop to run
 // soon. The loop itself is loaded on first use; when the device is not enrolled, nothing is sent.
 
+import { appDatabaseExists } from '../../db/kv.ts';
+import { syncBadge } from './badge.ts';
+
 type Handler = (reason: string) => void;
 
 let handler: Handler | undefined;
@@ -22,7 +25,16 @@ export function requestSync(reason: string): void {
   void load().then(() => handler?.(reason));
 }
 
-/** Starts the loop at application start (its first run happens right away). */
-export function startSyncOnLaunch(): Promise<void> {
+/**
+ * Starts the loop at application start (its first run happens right away). On a device that
+ * never stored anything (a first visit: no database), there is nothing to send and no
+ * enrolment: the loop and IndexedDB's code wait for the first save or enrolment, which call
+ * requestSync; the header shows that the device is not enrolled.
+ */
+export async function startSyncOnLaunch(): Promise<void> {
+  if (!handler && !loading && !(await appDatabaseExists())) {
+    syncBadge.value = { ...syncBadge.value, needsEnrolment: true };
+    return;
+  }
   return load();
 }
