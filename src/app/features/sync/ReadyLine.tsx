@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { watchPendingCount } from '../../db/outbox.ts';
 import { watchSyncStatus, type StoredSyncStatus } from '../../db/settings.ts';
 import { countVenues, onVenuesChanged } from '../../db/venues.ts';
-import { PATHS } from '../../routes.tsx';
+import { PATHS } from '../../paths.ts';
 import { relativeTime } from './lib/format.ts';
 import './ready-line.css';
 
