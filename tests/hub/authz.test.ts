@@ -131,29 +131,29 @@ describe.each(DIALECTS)('venue territory on %s', (dialect) => {
 
   it('import: a row carrying the id of a place of another territory is rejected, the place untouched', async () => {
     const csv = csvOf([{ ...lille, code_postal: '13001', commune: 'Marseille', nom: 'Pris par le 13' }]);
-    const res = await hub.app.inject({ method: 'POST', url: `/api/v1/admin/venues/import?structureId=${mine.id}`, headers: { ...coordinator.headers, 'content-type': 'text/csv' }, payload: csv });
+    const res = await hub.app.inject({ method: 'POST', url: `/api/v1/admin/venues/import?structureId=${mine.id}&source=tests`, headers: { ...coordinator.headers, 'content-type': 'text/csv' }, payload: csv });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { updated: number; imported: number; rejected: { id: string; errors: { path: string }[] }[] };
     expect(body.updated + body.imported).toBe(0);
     expect(body.rejected.map((r) => [r.id, r.errors[0]?.path])).toEqual([['lieu-lille', 'id']]);
-    expect(await venue('lieu-lille')).toMatchObject({ departement: '59', nom: 'Médiathèque du Nord' });
+    expect(await venue('tests:lieu-lille')).toMatchObject({ departement: '59', nom: 'Médiathèque du Nord' });
   });
 
   it('PATCH and DELETE: a place of another territory is not found; moving an own place out is refused', async () => {
-    const patchTheirs = await hub.app.inject({ method: 'PATCH', url: '/api/v1/admin/venues/lieu-lille', headers: coordinator.headers, payload: { code_postal: '13001', commune: 'Marseille' } });
+    const patchTheirs = await hub.app.inject({ method: 'PATCH', url: '/api/v1/admin/venues/tests:lieu-lille', headers: coordinator.headers, payload: { code_postal: '13001', commune: 'Marseille' } });
     expect(patchTheirs.statusCode).toBe(404);
-    const deleteTheirs = await hub.app.inject({ method: 'DELETE', url: '/api/v1/admin/venues/lieu-lille', headers: coordinator.headers });
+    const deleteTheirs = await hub.app.inject({ method: 'DELETE', url: '/api/v1/admin/venues/tests:lieu-lille', headers: coordinator.headers });
     expect(deleteTheirs.statusCode).toBe(404);
-    const moveOut = await hub.app.inject({ method: 'PATCH', url: '/api/v1/admin/venues/lieu-marseille', headers: coordinator.headers, payload: { code_postal: '59000', commune: 'Lille', code_insee: '59350' } });
+    const moveOut = await hub.app.inject({ method: 'PATCH', url: '/api/v1/admin/venues/tests:lieu-marseille', headers: coordinator.headers, payload: { code_postal: '59000', commune: 'Lille', code_insee: '59350' } });
     expect(moveOut.statusCode).toBe(400);
-    expect(await venue('lieu-lille')).toMatchObject({ departement: '59' });
-    expect(await venue('lieu-marseille')).toMatchObject({ departement: '13' });
+    expect(await venue('tests:lieu-lille')).toMatchObject({ departement: '59' });
+    expect(await venue('tests:lieu-marseille')).toMatchObject({ departement: '13' });
   });
 
   it("reports are listed to and applied by the coordinators of the place's territory, not of the reporting tablet", async () => {
     const tablet = await givenEnrolledDevice(hub, mine, { ip: '10.9.7.1' });
     const id = randomUUID();
-    await createVenueReport(hub.database.db, { id, structureId: mine.id, deviceId: tablet.deviceId, mediatorId: tablet.mediatorId, venueId: 'lieu-lille', field: 'telephone', proposed: '0320000000' });
+    await createVenueReport(hub.database.db, { id, structureId: mine.id, deviceId: tablet.deviceId, mediatorId: tablet.mediatorId, venueId: 'tests:lieu-lille', field: 'telephone', proposed: '0320000000' });
     const listed = async (who: StaffSession) =>
       ((await hub.app.inject({ method: 'GET', url: '/api/v1/admin/venue-reports', headers: { cookie: who.cookie } })).json() as { reports: { id: string }[] }).reports.map((r) => r.id);
     expect(await listed(coordinator)).not.toContain(id);

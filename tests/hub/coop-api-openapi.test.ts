@@ -12,7 +12,8 @@ const checkedIn = (name: string) => JSON.parse(fs.readFileSync(`docs/openapi/${n
 describe.each(DIALECTS)('OpenAPI documents on %s', (dialect) => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await givenHub(dialect);
+    // behind one trusted proxy (TRUST_PROXY=1), so X-Forwarded-Proto says the request came over TLS
+    hub = await givenHub(dialect, { env: { TRUST_PROXY: '1' } });
   });
   afterEach(async () => hub?.close());
 

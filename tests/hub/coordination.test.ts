@@ -121,7 +121,7 @@ describe.each(DIALECTS)('coordination API on %s', (dialect) => {
 
   it('offers the filters of the user: its structures and their mediators', async () => {
     const body = (await get(coordNord, '/api/v1/admin/filter-options')).json();
-    expect(body.structures).toEqual([{ id: nord.id, name: 'Centre social Nord' }]);
+    expect(body.structures).toEqual([{ id: nord.id, name: 'Centre social Nord', timeZone: 'Europe/Paris' }]);
     expect(body.mediators).toEqual([{ id: tabletNord.mediatorId, structureId: nord.id, label: 'Alice' }]);
   });
 

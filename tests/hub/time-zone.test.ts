@@ -91,7 +91,7 @@ describe.each(DIALECTS)('the structure time zone on %s', (dialect) => {
     expect(byStructure.size).toBe(3);
     const got = rows.map((r) => `${r[received]}|${r[modified]}`).sort();
     // 23:30 UTC is 01:30 on the 3rd in Paris (UTC+2) and 03:30 in Réunion (UTC+4), 19:30 on the 2nd in Guadeloupe (UTC-4).
-    expect(got).toEqual(['02/10/2026|02/10/2026', '03/10/2026|03/10/2026', '03/10/2026|03/10/2026']);
+    expect(got).toEqual(['02/10/2026 à 19:30|', '03/10/2026 à 01:30|', '03/10/2026 à 03:30|']);
   });
 
   it("names the export after today in the user's zone at 23:30 UTC", async () => {
@@ -119,8 +119,10 @@ describe.each(DIALECTS)('the structure time zone on %s', (dialect) => {
   });
 
   it('lets a coordinator choose a zone, refuses an unknown or too long one, and follows the départements otherwise', async () => {
-    const patch = (body: unknown) =>
-      hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${reunion.id}`, headers: { cookie: coordReunion.cookie, 'x-csrf-token': coordReunion.csrf }, payload: body as object });
+    const patchAs = (who: { cookie: string; csrf: string }, body: unknown) =>
+      hub.app.inject({ method: 'PATCH', url: `/api/v1/admin/structures/${reunion.id}`, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload: body as object });
+    const patch = (body: unknown) => patchAs(coordReunion, body);
+    // only an admin changes a structure's départements (the territory decides which places a coordinator writes)
     const unknown = await patch({ timeZone: 'Europe/Atlantis' });
     expect(unknown.statusCode).toBe(400);
     expect(problemOf(unknown).errors?.[0]?.message).toMatch(/Fuseau horaire inconnu/);
@@ -129,13 +131,13 @@ describe.each(DIALECTS)('the structure time zone on %s', (dialect) => {
     expect(problemOf(long).errors?.[0]?.message).toMatch(/trop long/);
     expect((await getStructure(hub.database.db, reunion.id))?.timeZone).toBe('Indian/Reunion');
 
-    const moved = await patch({ departements: ['976'] });
+    const moved = await patchAs(admin, { departements: ['976'] });
     expect(moved.statusCode).toBe(200);
     expect(moved.json<{ timeZone: string }>().timeZone).toBe('Indian/Mayotte');
     const chosen = await patch({ timeZone: 'Indian/Reunion' });
     expect(chosen.json<{ timeZone: string }>().timeZone).toBe('Indian/Reunion');
     // chosen by hand: a later change of départements keeps it
-    expect((await patch({ departements: ['13'] })).json<{ timeZone: string }>().timeZone).toBe('Indian/Reunion');
+    expect((await patchAs(admin, { departements: ['13'] })).json<{ timeZone: string }>().timeZone).toBe('Indian/Reunion');
   });
 });
 
