@@ -4,7 +4,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
-import { buildCommuneIndex } from './src/shared/communes/build-index.ts';
+import { communesIndex } from './scripts/communes-plugin.ts';
 
 // The top-level manifest.webmanifest is the source; the build copies it into dist.
 const manifest = JSON.parse(readFileSync(new URL('./manifest.webmanifest', import.meta.url), 'utf8')) as Partial<ManifestOptions>;
@@ -38,24 +38,6 @@ function precompress(): Plugin {
           if (gz.length < raw.length * 0.9) writeFileSync(`${file}.gz`, gz);
         }
       },
-    },
-  };
-}
-
-/**
- * `virtual:kariole-communes`: the official list of communes (arrondissements included) as the
- * compact text index of src/shared/communes/search.ts, generated from @etalab/decoupage-administratif
- * at build time. The app imports it lazily (its own chunk, precached for offline use).
- */
-function communesIndex(): Plugin {
-  const id = 'virtual:kariole-communes';
-  return {
-    name: 'kariole-communes-index',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
-      const raw = JSON.parse(readFileSync(new URL('./node_modules/@etalab/decoupage-administratif/data/communes.json', import.meta.url), 'utf8')) as Parameters<typeof buildCommuneIndex>[0];
-      return `export default ${JSON.stringify(buildCommuneIndex(raw))};`;
     },
   };
 }

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { communesIndex } from './scripts/communes-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), communesIndex()],
   define: { __BUILD_ID__: JSON.stringify('test') },
   test: {
     projects: [

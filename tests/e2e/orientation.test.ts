@@ -11,7 +11,8 @@ import { choice, isPressed, tabletRecords } from './activities-device.ts';
 // the place's programmes and still changeable → saved → "Imprimer la fiche" prints in one tap.
 // Also: back from a place keeps the search; "Effacer les filtres" keeps the panel open.
 
-const COLOMARS = 'mediation-numerique-france-services-24';
+// a place's hub id is its source and its id in that source
+const COLOMARS = 'france-services:mediation-numerique-france-services-24';
 
 async function venueCount(page: Page): Promise<number> {
   return page.evaluate(

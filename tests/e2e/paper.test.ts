@@ -7,7 +7,8 @@ import { goOffline, launchDevice, screenshot, serveHub, waitForServiceWorker, ty
 // one page; a roll's page is as long as its content. And, in Arabic, a phone number reads in
 // order (04 first, on the left) wherever it appears.
 
-const COLOMARS = 'mediation-numerique-france-services-24';
+// a place's hub id is its source and its id in that source
+const COLOMARS = 'france-services:mediation-numerique-france-services-24';
 const MM_PER_PT = 25.4 / 72;
 
 interface PdfInfo {

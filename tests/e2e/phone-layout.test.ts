@@ -11,7 +11,8 @@ import { launchDevice, serveHub, waitForServiceWorker, type ServedHub } from '..
 // .e2e/phone-360/ (see the README) for people to look at.
 
 const SHOTS = path.resolve('.e2e/phone-360');
-const COLOMARS = 'mediation-numerique-france-services-24';
+// a place's hub id is its source and its id in that source
+const COLOMARS = 'france-services:mediation-numerique-france-services-24';
 const WIDTHS = [360, 390] as const;
 const LANGS = ['fr', 'ar'] as const;
 

@@ -20,7 +20,8 @@ async function smallTargets(page: Page): Promise<string[]> {
 // The venue directory on an enrolled tablet, offline: search, filter, open a place, report an
 // error, orient, and print the slip on A4 and on a 58 mm roll (print media emulated).
 
-const COLOMARS = 'mediation-numerique-france-services-24';
+// a place's hub id is its source and its id in that source
+const COLOMARS = 'france-services:mediation-numerique-france-services-24';
 /** the Région Sud sample and the demo structure's own places */
 const ALL_PLACES = 646 + DEMO_OWN_PLACES.length;
 
