@@ -55,6 +55,9 @@ export default defineConfig({
       manifest,
       manifestFilename: 'manifest.webmanifest',
       injectManifest: {
+        // A classic worker script (no import.meta, no module preload helper): the sync code it
+        // runs has lazy imports for the pages' sake, inlined here.
+        rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },

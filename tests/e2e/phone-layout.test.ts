@@ -59,8 +59,11 @@ async function venuesOnDevice(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve) => {
         const req = indexedDB.open('kariole');
+        // never create the database nor block the app's own upgrade of it: the app opens it first
+        req.onupgradeneeded = () => req.transaction?.abort();
         req.onsuccess = () => {
           const idb = req.result;
+          idb.onversionchange = () => idb.close();
           if (!idb.objectStoreNames.contains('venues')) return resolve(0);
           const count = idb.transaction('venues').objectStore('venues').count();
           count.onsuccess = () => resolve(count.result);

@@ -13,8 +13,11 @@ async function departementsOnDevice(page: Page): Promise<Record<string, number>>
     () =>
       new Promise<Record<string, number>>((resolve) => {
         const req = indexedDB.open('kariole');
+        // never create the database nor block the app's own upgrade of it: the app opens it first
+        req.onupgradeneeded = () => req.transaction?.abort();
         req.onsuccess = () => {
           const idb = req.result;
+          idb.onversionchange = () => idb.close();
           if (!idb.objectStoreNames.contains('venues')) return resolve({});
           const all = idb.transaction('venues').objectStore('venues').getAll();
           all.onsuccess = () => {
@@ -66,6 +69,8 @@ describe('a tablet whose structure changes territory', () => {
       w.seenCounts = [];
       const tick = () => {
         const req = indexedDB.open('kariole');
+        // never create the database nor block the app's own upgrade of it: the app opens it first
+        req.onupgradeneeded = () => req.transaction?.abort();
         req.onsuccess = () => {
           const c = req.result.transaction('venues').objectStore('venues').count();
           c.onsuccess = () => w.seenCounts.push(c.result);
