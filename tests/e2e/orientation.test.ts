@@ -73,7 +73,7 @@ describe('the orientation flow on an offline tablet', () => {
     await page.waitForURL(/\/orienter\?retour=/);
     await page.locator('[data-testid="from-form"]').waitFor();
     await page.locator('#ven-q').fill('Colomars');
-    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator(`a.ven-card__link[href="/orienter/${encodeURIComponent(COLOMARS)}"]`).click();
     await page.locator('[data-testid="from-form"]').waitFor();
     await page.locator('[data-testid="orient-here"]').click();
 
@@ -111,20 +111,20 @@ describe('the orientation flow on an offline tablet', () => {
     const results = page.locator('[data-testid="venue-results"] li');
     await expect.poll(() => results.count()).toBeLessThan(10);
     const shown = await results.count();
-    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator(`a.ven-card__link[href="/orienter/${encodeURIComponent(COLOMARS)}"]`).click();
     await page.locator('[data-testid="orient-here"]').waitFor();
     await page.getByRole('link', { name: 'Retour à la liste' }).click();
     await page.locator('#ven-q').waitFor();
     expect(await page.locator('#ven-q').inputValue()).toBe('Colomars');
     await expect.poll(() => results.count()).toBe(shown);
-    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator(`a.ven-card__link[href="/orienter/${encodeURIComponent(COLOMARS)}"]`).click();
     await page.locator('[data-testid="orient-here"]').waitFor();
     await page.goBack();
     await page.locator('#ven-q').waitFor();
     expect(await page.locator('#ven-q').inputValue()).toBe('Colomars');
     await expect.poll(() => results.count()).toBe(shown);
     // even when the place's page was reloaded meanwhile
-    await page.locator(`a.ven-card__link[href="/orienter/${COLOMARS}"]`).click();
+    await page.locator(`a.ven-card__link[href="/orienter/${encodeURIComponent(COLOMARS)}"]`).click();
     await page.locator('[data-testid="orient-here"]').waitFor();
     await page.reload();
     await page.getByRole('link', { name: 'Retour à la liste' }).click();
