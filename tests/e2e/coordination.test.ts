@@ -143,7 +143,7 @@ describe('coordination dashboard in a real browser', () => {
 
   it('imports a venue file and reads its report', async () => {
     await page.goto(`${hub.url}/coordination/lieux`);
-    await page.getByLabel('Fichier').setInputFiles(fileURLToPath(new URL('../fixtures/exemple-valide-v1.0.2.csv', import.meta.url)));
+    await page.getByLabel('Fichier', { exact: true }).setInputFiles(fileURLToPath(new URL('../fixtures/exemple-valide-v1.0.2.csv', import.meta.url)));
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByText(/lignes lues :/).waitFor();
     await screenshot(page, 'coordination-venue-import');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchDevice, screenshot, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
 import { createStructure } from '../../src/hub/repositories/structures.ts';
 import { createEnrolmentCode } from '../../src/hub/repositories/devices.ts';
+import { DEMO_OWN_PLACES } from '../../src/hub/seed/venues.ts';
 
 // Issue 13, in Chromium: a tablet of a structure of the Bouches-du-Rhône (13) whose territory
 // becomes the Alpes-de-Haute-Provence (04) keeps no place of 13 after its next sync — in
@@ -59,8 +60,9 @@ describe('a tablet whose structure changes territory', () => {
     await waitForServiceWorker(page);
     await page.locator('#sync-code').fill(code);
     await page.locator('[data-testid="sync-enrol-submit"]').click();
-    // The demo directory (Région Sud, 2023) has 226 places in 13 and 48 in 04.
-    await expect.poll(() => departementsOnDevice(page), { timeout: 60_000 }).toEqual({ '13': 226 });
+    // The demo directory (Région Sud, 2023) has 226 places in 13 and 48 in 04, and the demo
+    // structure's own places of activity are in 13.
+    await expect.poll(() => departementsOnDevice(page), { timeout: 60_000 }).toEqual({ '13': 226 + DEMO_OWN_PLACES.length });
 
     await db.updateTable('structures').set({ departements: JSON.stringify(['04']) }).where('id', '=', structure.id).execute();
     // Watch the directory while the tablet syncs: it must never be seen empty or mixed.
@@ -83,7 +85,7 @@ describe('a tablet whose structure changes territory', () => {
     await expect.poll(() => departementsOnDevice(page), { timeout: 60_000 }).toEqual({ '04': 48 });
     const seen = await page.evaluate(() => (window as unknown as { seenCounts: number[] }).seenCounts);
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((n) => n === 226 || n === 48)).toBe(true);
+    expect(seen.every((n) => n === 226 + DEMO_OWN_PLACES.length || n === 48)).toBe(true);
 
     await page.goto(`${served.url}/orienter`);
     await page.locator('#ven-q').waitFor();

@@ -13,12 +13,19 @@ const TILES = [
   { href: PATHS.kiosk, title: 'home.kiosk', hint: 'home.kioskHint', icon: 'kiosk' },
 ] as const;
 
-/** "Ready for the field?" reads IndexedDB: loaded after the first paint, so the home screen stays light. */
+/**
+ * "Ready for the field?" reads IndexedDB: loaded after the first paint, so the home screen stays
+ * light, and only on a device that has stored something (a first visit has nothing to report and
+ * never downloads IndexedDB's library).
+ */
 function LazyReadyLine() {
   const [Line, setLine] = useState<ComponentType | undefined>();
   useEffect(() => {
     let alive = true;
-    void import('../sync/ReadyLine.tsx').then((m) => alive && setLine(() => m.ReadyLine));
+    void import('../../db/kv.ts')
+      .then((kv) => kv.appDatabaseExists())
+      .then((exists) => (exists ? import('../sync/ReadyLine.tsx') : undefined))
+      .then((m) => m && alive && setLine(() => m.ReadyLine));
     return () => {
       alive = false;
     };
