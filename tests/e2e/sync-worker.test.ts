@@ -31,6 +31,30 @@ describe('sync with the app closed', () => {
     await waitForServiceWorker(page);
     await enrolThroughScreen(page, served.url, served.hub.seeded!.enrolmentCode);
     await waitAllSynced(page);
+    // Nothing was pending at enrolment: wait for the structure's settings (its places of
+    // activity, which the form starts with) before the network goes away.
+    const placesOfActivity = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const req = indexedDB.open('kariole');
+            req.onsuccess = () => {
+              const idb = req.result;
+              const get = idb.transaction('kv').objectStore('kv').get('device.settings');
+              get.onsuccess = () => {
+                idb.close();
+                resolve((get.result as { value?: { placesOfActivity?: unknown[] } } | undefined)?.value?.placesOfActivity?.length ?? 0);
+              };
+              get.onerror = () => resolve(0);
+            };
+            req.onerror = () => resolve(0);
+          }),
+      );
+    const deadline = Date.now() + 60_000;
+    while ((await placesOfActivity()) === 0) {
+      if (Date.now() > deadline) throw new Error('the structure settings never reached the tablet');
+      await page.waitForTimeout(250);
+    }
   });
   afterAll(async () => {
     await device?.close();
