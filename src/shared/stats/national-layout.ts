@@ -3,6 +3,7 @@ import {
   WORKSHOP_LEVELS, labelOf, type Coded,
 } from '../activity/codes.ts';
 import type { ActivityRecord } from '../activity/record.ts';
+import { frenchDateTime } from '../time/zoned-date.ts';
 
 /** The Coop's coordinator export headers (taxonomy.md, its buildAccompagnementsWorksheet), in order. */
 export const NATIONAL_HEADERS = [
@@ -38,19 +39,6 @@ export interface NationalContext {
   tagLabels: string[];
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** `dd/MM/yyyy à HH:mm` in the time zone, as the Coop writes "Enregistré le". */
-export function frDateTime(iso: string, timeZone = 'Europe/Paris'): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('fr-FR', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.day}/${p.month}/${p.year} à ${p.hour}:${p.minute}`;
-}
-
 /** A calendar day as a Date at 00:00 UTC (a spreadsheet date cell holds exactly that day). */
 export const dayCell = (ymd: string): Date => new Date(`${ymd}T00:00:00.000Z`);
 
@@ -82,8 +70,8 @@ export function nationalRows(r: ActivityRecord, ctx: NationalContext): NationalC
   const oriented = r.orientation ? (r.orientation.oriented ? 'Oui' : 'Non') : '';
   const redirection = r.orientation?.oriented && r.orientation.towards ? labelOf(ORIENTATION_TARGETS, r.orientation.towards) : '';
   const shared = {
-    registered: frDateTime(ctx.receivedAt, ctx.timeZone),
-    modified: ctx.updatedAt === ctx.receivedAt ? '' : frDateTime(ctx.updatedAt, ctx.timeZone),
+    registered: frenchDateTime(ctx.receivedAt, ctx.timeZone),
+    modified: ctx.updatedAt === ctx.receivedAt ? '' : frenchDateTime(ctx.updatedAt, ctx.timeZone),
     equipment: labels(EQUIPMENT, r.equipment).join(IN_CELL),
     themes: [...labels(THEMES, r.themes), ...labels(ADMIN_THEMES, r.adminThemes)].join(IN_CELL),
   };

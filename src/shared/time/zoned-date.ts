@@ -103,3 +103,9 @@ export function frenchDay(iso: string, timeZone: string = DEFAULT_TIME_ZONE): st
   const d = zonedDayOf(iso, timeZone);
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
+
+/** `dd/MM/yyyy à HH:mm` of an ISO timestamp in a zone, as the Coop writes "Enregistré le". */
+export function frenchDateTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = zonedParts(new Date(iso), timeZone);
+  return `${pad(p.day)}/${pad(p.month)}/${p.year} à ${pad(p.hour)}:${pad(p.minute)}`;
+}
