@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goOffline, launchDevice, screenshot, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
+import { venuesOnDevice } from './venues-device.ts';
 
 // Paper that stays true (issue 15): the orientation slip and the démarche checklist printed to
 // PDF by Chromium with the page's own @page size, on A4 and on 80 and 58 mm rolls. Every layout is
@@ -32,23 +33,6 @@ async function printed(page: Page): Promise<PdfInfo> {
   const info = readPdf(await page.pdf({ preferCSSPageSize: true }));
   await page.emulateMedia({ media: 'screen' });
   return info;
-}
-
-async function venuesOnDevice(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('kariole');
-        req.onsuccess = () => {
-          const idb = req.result;
-          if (!idb.objectStoreNames.contains('venues')) return resolve(0);
-          const count = idb.transaction('venues').objectStore('venues').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(0);
-        };
-        req.onerror = () => resolve(0);
-      }),
-  );
 }
 
 /** Left edges (px) of each space-separated group of a phone number as laid out on screen. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchDevice, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
+import { venuesOnDevice } from './venues-device.ts';
 
 // Issue 15: every screen whole on a phone. Each route (mediator screens, the coordination
 // screens after login, the kiosk) is opened at 360 and 390 px wide, in French and in Arabic: the
@@ -52,26 +53,6 @@ async function overflowOf(page: Page): Promise<{ scrollWidth: number; innerWidth
       .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, culprits };
   });
-}
-
-async function venuesOnDevice(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('kariole');
-        // never create the database nor block the app's own upgrade of it: the app opens it first
-        req.onupgradeneeded = () => req.transaction?.abort();
-        req.onsuccess = () => {
-          const idb = req.result;
-          idb.onversionchange = () => idb.close();
-          if (!idb.objectStoreNames.contains('venues')) return resolve(0);
-          const count = idb.transaction('venues').objectStore('venues').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(0);
-        };
-        req.onerror = () => resolve(0);
-      }),
-  );
 }
 
 describe('every screen whole on a phone (360 and 390 px, French and Arabic)', () => {

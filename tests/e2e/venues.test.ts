@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { goOffline, goOnline, launchDevice, screenshot, serveHub, waitForServiceWorker, type ServedHub } from '../helpers/browser.ts';
 import { listVenueReports } from '../../src/hub/repositories/venue-reports.ts';
 import { DEMO_OWN_PLACES } from '../../src/hub/seed/venues.ts';
+import { venuesOnDevice } from './venues-device.ts';
 
 /** Controls under 44 px (inline text links excepted). */
 async function smallTargets(page: Page): Promise<string[]> {
@@ -24,26 +25,6 @@ async function smallTargets(page: Page): Promise<string[]> {
 const COLOMARS = 'france-services:mediation-numerique-france-services-24';
 /** the Région Sud sample and the demo structure's own places */
 const ALL_PLACES = 646 + DEMO_OWN_PLACES.length;
-
-async function venuesOnDevice(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('kariole');
-        // never create the database nor block the app's own upgrade of it: the app opens it first
-        req.onupgradeneeded = () => req.transaction?.abort();
-        req.onsuccess = () => {
-          const idb = req.result;
-          idb.onversionchange = () => idb.close();
-          if (!idb.objectStoreNames.contains('venues')) return resolve(0);
-          const count = idb.transaction('venues').objectStore('venues').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(0);
-        };
-        req.onerror = () => resolve(0);
-      }),
-  );
-}
 
 async function enrolAndSync(page: Page, url: string, code: string): Promise<void> {
   await page.goto(`${url}/synchro`);
