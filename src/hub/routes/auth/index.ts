@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { closeSession, currentSession, openSession } from '../../plugins/auth.ts';
 import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { findUserForLogin } from '../../repositories/users.ts';
-import { verifyPassword } from '../../lib/crypto.ts';
+import { dummyHash, needsRehash, verifyPassword } from '../../lib/crypto.ts';
+import { recordLogin, rehashPassword } from '../../repositories/user-lifecycle.ts';
 import { LOGIN_ACCOUNT, LOGIN_ADDRESS, attemptWait, clearFailures, recordFailure } from '../../repositories/auth-attempts.ts';
 import { normaliseEmail } from '../../repositories/users.ts';
 
@@ -17,8 +18,8 @@ const LoginBody = z.object({
   password: z.string({ error: 'Le mot de passe est requis.' }).min(1, 'Le mot de passe est requis.').max(1024),
 });
 
-// A fixed hash to spend the same time whether or not the account exists.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+// A fixed hash (today's parameters) to spend the same time whether or not the account exists.
+const DUMMY_HASH = dummyHash();
 
 export default async function authRoutes(app: FastifyInstance) {
   // Failures are counted in the database (every instance shares them): per address and per
@@ -42,6 +43,9 @@ export default async function authRoutes(app: FastifyInstance) {
     }
     await clearFailures(app.db, 'login-account', email);
     if (user.disabled_at) throw new HttpProblem(403, 'Compte désactivé', 'Ce compte a été désactivé. Adressez-vous à un administrateur du hub.');
+    // A hash made with older scrypt parameters is replaced now that the password is known.
+    if (needsRehash(user.password_hash)) await rehashPassword(app.db, user.id, user.password_hash, parsed.data.password);
+    await recordLogin(app.db, user.id);
     await openSession(app, req, reply, user.id);
     return reply.code(204).send();
   });

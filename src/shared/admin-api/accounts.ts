@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+// Contracts of the accounts routes (issue #12 / #16): the hub validates and serialises with
+// them (fastify-type-provider-zod), the dashboard uses the same types.
+
+/** Bounds of a password chosen by a person (generated ones are 16 characters). */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 1024;
+/** Most structures one account may be given. */
+export const ACCOUNT_STRUCTURES_MAX = 200;
+
+export const RoleSchema = z.enum(['admin', 'coordinator']);
+export type AccountRole = z.infer<typeof RoleSchema>;
+
+const StructureId = z.string().min(1).max(200);
+
+export const AccountSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  /** structures a coordinator may see; empty for admins (who see all) */
+  structureIds: z.array(z.string()),
+  /** when an admin disabled the account; null when active */
+  disabledAt: z.string().nullable().optional(),
+  /** when the account last logged in; null when unknown */
+  lastLoginAt: z.string().nullable().optional(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const AccountListSchema = z.object({ users: z.array(AccountSchema) });
+export type AccountList = z.infer<typeof AccountListSchema>;
+
+export const AccountParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+export const InviteBodySchema = z.strictObject({
+  email: z.string().trim().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Adresse e-mail invalide.'),
+  role: RoleSchema.default('coordinator'),
+  structureIds: z.array(StructureId).max(ACCOUNT_STRUCTURES_MAX).default([]),
+});
+
+/** The created account with its one-time password. */
+export const InvitedAccountSchema = AccountSchema.extend({ password: z.string() });
+
+export const StructuresBodySchema = z.strictObject({
+  structureIds: z.array(StructureId).max(ACCOUNT_STRUCTURES_MAX, `Au plus ${ACCOUNT_STRUCTURES_MAX} structures.`),
+});
+
+/** A generated password, shown once. */
+export const ResetPasswordSchema = z.object({ password: z.string() });
+
+export const RevokedSessionsSchema = z.object({ revoked: z.number().int().min(0) });
+
+export const OwnPasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Le mot de passe actuel est requis.').max(PASSWORD_MAX),
+  newPassword: z.string().min(PASSWORD_MIN, `Au moins ${PASSWORD_MIN} caractères.`).max(PASSWORD_MAX, `Au plus ${PASSWORD_MAX} caractères.`),
+});
+export type OwnPasswordBody = z.infer<typeof OwnPasswordBodySchema>;
