@@ -8,7 +8,7 @@ import { DIALECTS } from '../helpers/db.ts';
 import { givenHub, givenStaff, givenStructure, type StaffSession, type TestHub } from '../helpers/hub.ts';
 import type { Structure } from '../../src/hub/repositories/structures.ts';
 import { anActivity, givenEnrolledDevice, pushResults } from './sync-helpers.ts';
-import { aPlace, csvOf, importText } from './venues-helpers.ts';
+import { aPlace, importText } from './venues-helpers.ts';
 
 // Issue #12: every CSV the hub writes goes through one formula guard (guardFormula in
 // src/shared/stats/csv.ts): a cell starting with =, +, -, @, a tab or a carriage return gets a
