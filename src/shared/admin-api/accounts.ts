@@ -30,7 +30,7 @@ export type Account = z.infer<typeof AccountSchema>;
 export const AccountListSchema = z.object({ users: z.array(AccountSchema) });
 export type AccountList = z.infer<typeof AccountListSchema>;
 
-export const AccountParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const AccountParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const InviteBodySchema = z.strictObject({
   email: z.string().trim().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Adresse e-mail invalide.'),

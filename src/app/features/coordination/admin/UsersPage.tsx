@@ -7,6 +7,9 @@ import { useStructures } from './useStructures.ts';
 
 type Pending = { id: string; action: 'disable' | 'reset' | 'revoke' };
 
+/** An e-mail inside a sentence, isolated so that it reads right in Arabic (right to left) too. */
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
 /**
  * Accounts. Admins: the list (role, structures, status, last login), inviting a coordinator,
  * disabling / re-enabling, changing structures, resetting a password (shown once), ending every
@@ -35,7 +38,7 @@ function AccountsAdmin() {
   const [done, setDone] = useState<string>();
   const [pending, setPending] = useState<Pending>();
   const [editing, setEditing] = useState<{ id: string; structureIds: string[] }>();
-  const [reset, setReset] = useState<{ email: string; password: string }>();
+  const [reset, setReset] = useState<{ id: string; password: string }>();
   const reload = () => api<AccountList>('GET', '/api/v1/admin/users').then((r) => setUsers(r.users), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
 
@@ -66,16 +69,16 @@ function AccountsAdmin() {
   };
   const confirm = (u: Account) => {
     if (!pending || pending.id !== u.id) return;
-    if (pending.action === 'disable') void run(() => api('POST', path(u, 'disable')), t('users.disabledDone', { email: u.email }));
+    if (pending.action === 'disable') void run(() => api('POST', path(u, 'disable')), t('users.disabledDone', { email: isolate(u.email) }));
     if (pending.action === 'revoke')
       void run(async () => {
         const r = await api<{ revoked: number }>('POST', path(u, 'revoke-sessions'));
-        setDone(t('users.revokedDone', { email: u.email, count: r.revoked }));
+        setDone(t('users.revokedDone', { email: isolate(u.email), count: r.revoked }));
       });
     if (pending.action === 'reset')
       void run(async () => {
         const r = await api<{ password: string }>('POST', path(u, 'reset-password'));
-        setReset({ email: u.email, password: r.password });
+        setReset({ id: u.id, password: r.password });
       });
   };
   const saveStructures = (u: Account) => {
@@ -83,7 +86,7 @@ function AccountsAdmin() {
     void run(async () => {
       await api('PUT', path(u, 'structures'), { structureIds: editing.structureIds });
       setEditing(undefined);
-    }, t('users.structuresDone', { email: u.email }));
+    }, t('users.structuresDone', { email: isolate(u.email) }));
   };
 
   return (
@@ -94,7 +97,6 @@ function AccountsAdmin() {
         </p>
       )}
       <div aria-live="polite">{done && <p class="notice notice--ok">{done}</p>}</div>
-      {reset && <ShownOnce email={reset.email} password={reset.password} title={t('users.resetDone', { email: reset.email })} onClose={() => setReset(undefined)} />}
       <section class="card">
         <h2>{t('users.list')}</h2>
         {!users ? (
@@ -106,8 +108,8 @@ function AccountsAdmin() {
               const asking = pending?.id === u.id ? pending.action : undefined;
               return (
                 <li key={u.id} class="coo-account" data-account={u.email}>
-                  <h3 class="coo-account__email" dir="ltr">
-                    {u.email}
+                  <h3 class="coo-account__email">
+                    <bdi>{u.email}</bdi>
                   </h3>
                   <dl class="coo-account__facts">
                     <dt>{t('users.role')}</dt>
@@ -121,9 +123,12 @@ function AccountsAdmin() {
                     <dt>{t('users.lastLogin')}</dt>
                     <dd>{u.lastLoginAt ? formatDate(u.lastLoginAt, lang, true) : t('users.unknown')}</dd>
                   </dl>
+                  {reset?.id === u.id && (
+                    <ShownOnce password={reset.password} title={t('users.resetDone', { email: isolate(u.email) })} onClose={() => setReset(undefined)} />
+                  )}
                   {editing?.id === u.id ? (
                     <fieldset class="coo-fieldset">
-                      <legend>{t('users.structuresOf', { email: u.email })}</legend>
+                      <legend>{t('users.structuresOf', { email: isolate(u.email) })}</legend>
                       {structures?.map((s) => (
                         <label key={s.id} class="coo-check">
                           <input
@@ -144,8 +149,8 @@ function AccountsAdmin() {
                       </div>
                     </fieldset>
                   ) : asking ? (
-                    <div class="notice notice--warn coo-confirm" role="group" aria-label={t(`users.confirm.${asking}`, { email: u.email })}>
-                      <p>{t(`users.confirm.${asking}`, { email: u.email })}</p>
+                    <div class="notice notice--warn coo-confirm" role="group" aria-label={t(`users.confirm.${asking}`, { email: isolate(u.email) })}>
+                      <p>{t(`users.confirm.${asking}`, { email: isolate(u.email) })}</p>
                       <div class="row">
                         <button type="button" class="btn btn-danger" onClick={() => confirm(u)}>
                           {t(`users.confirmButton.${asking}`)}
@@ -172,7 +177,7 @@ function AccountsAdmin() {
                       )}
                       {!self &&
                         (u.disabledAt ? (
-                          <button type="button" class="btn" onClick={() => void run(() => api('POST', path(u, 'enable')), t('users.enabledDone', { email: u.email }))}>
+                          <button type="button" class="btn" onClick={() => void run(() => api('POST', path(u, 'enable')), t('users.enabledDone', { email: isolate(u.email) }))}>
                             {t('users.enable')}
                           </button>
                         ) : (
@@ -208,14 +213,14 @@ function AccountsAdmin() {
             {t('users.inviteButton')}
           </button>
         </form>
-        {invited && <ShownOnce email={invited.email} password={invited.password} title={t('users.invited', { email: invited.email })} onClose={() => setInvited(undefined)} />}
+        {invited && <ShownOnce password={invited.password} title={t('users.invited', { email: isolate(invited.email) })} onClose={() => setInvited(undefined)} />}
       </section>
     </>
   );
 }
 
 /** A generated password, shown once, with a copy button and the warning that it will not come back. */
-function ShownOnce({ password, title, onClose }: { email: string; password: string; title: string; onClose: () => void }) {
+function ShownOnce({ password, title, onClose }: { password: string; title: string; onClose: () => void }) {
   const { t } = useT('coordination');
   const [copied, setCopied] = useState<boolean>();
   const copy = async () => {
