@@ -213,7 +213,7 @@ function AccountsAdmin() {
             {t('users.inviteButton')}
           </button>
         </form>
-        {invited && <ShownOnce password={invited.password} title={t('users.invited', { email: isolate(invited.email) })} onClose={() => setInvited(undefined)} />}
+        {invited && <ShownOnce password={invited.password} title={t('users.invited', { email: invited.email })} onClose={() => setInvited(undefined)} />}
       </section>
     </>
   );
