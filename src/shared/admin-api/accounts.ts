@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { ACCOUNT_STRUCTURES_MAX, PASSWORD_MAX, PASSWORD_MIN } from './account-bounds.ts';
 
 // Contracts of the accounts routes (issue #12 / #16): the hub validates and serialises with
 // them (fastify-type-provider-zod), the dashboard uses the same types.
 
-/** Bounds of a password chosen by a person (generated ones are 16 characters). */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 1024;
-/** Most structures one account may be given. */
-export const ACCOUNT_STRUCTURES_MAX = 200;
+export { ACCOUNT_STRUCTURES_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 export const RoleSchema = z.enum(['admin', 'coordinator']);
 export type AccountRole = z.infer<typeof RoleSchema>;

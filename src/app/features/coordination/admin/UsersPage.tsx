@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import { PASSWORD_MAX, PASSWORD_MIN, type Account, type AccountList } from '../../../../shared/admin-api/accounts.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../shared/admin-api/account-bounds.ts';
+import type { Account, AccountList } from '../../../../shared/admin-api/accounts.ts';
 import { api, me, messageOf } from '../lib/api.ts';
 import { formatDate } from '../lib/labels.ts';
 import { useStructures } from './useStructures.ts';
