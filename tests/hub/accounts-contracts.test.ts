@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountListSchema, AccountSchema, PASSWORD_MAX, PASSWORD_MIN } from '../../src/shared/admin-api/accounts.ts';
 import { createUser } from '../../src/hub/repositories/users.ts';
 import { DIALECTS } from '../helpers/db.ts';
-import { givenHub, givenStaff, givenStructure, type StaffSession, type TestHub } from '../helpers/hub.ts';
+import { givenHub, givenStaff, givenStructure, problemOf, type StaffSession, type TestHub } from '../helpers/hub.ts';
 
 // The accounts routes declare their zod contracts (src/shared/admin-api/accounts.ts): answers
 // match them (last login included), and each bound is tested at and beyond its limit.
@@ -58,6 +58,11 @@ describe.each(DIALECTS)('account route contracts on %s', (dialect) => {
     expect(at.statusCode).toBe(200);
     expect(AccountSchema.parse(at.json()).structureIds).toEqual([s.id]);
     expect((await put(['does-not-exist'])).statusCode).toBe(400);
+    // Refusals are plain French problem+json, wrong types and unknown fields included.
+    const wrongType = await inject('PUT', `/api/v1/admin/users/${user.id}/structures`, admin, { structureIds: 'x' });
+    expect(problemOf(wrongType)).toMatchObject({ status: 400, detail: expect.stringContaining('Une liste de structures est attendue.') });
+    const unknownField = await inject('PUT', `/api/v1/admin/users/${user.id}/structures`, admin, { structureIds: [s.id], role: 'admin' });
+    expect(problemOf(unknownField)).toMatchObject({ status: 400, detail: expect.stringContaining('Champ inconnu : role.') });
     expect((await put([])).statusCode).toBe(400);
     // An id: up to 100 characters (the router's parameter limit), beyond that 414.
     expect((await inject('POST', `/api/v1/admin/users/${'x'.repeat(100)}/disable`, admin)).statusCode).toBe(404);
