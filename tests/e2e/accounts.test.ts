@@ -72,6 +72,7 @@ describe('accounts screen in a real browser', () => {
     // Disable: a confirmation first, then the coordinator's open page falls back to the login.
     await item.getByRole('button', { name: 'Désactiver' }).click();
     await item.getByText('Désactiver le compte', { exact: false }).waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Annuler'); // the safe choice has the focus
     expect(await axeViolations(admin), 'fr, confirmation').toEqual([]);
     await item.getByRole('button', { name: 'Oui, désactiver' }).click();
     await item.getByText('désactivé', { exact: true }).waitFor();
@@ -103,6 +104,7 @@ describe('accounts screen in a real browser', () => {
     expect(fresh).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(await shown.textContent()).toContain('ne sera plus affiché');
     await shown.getByRole('button', { name: 'Copier le mot de passe' }).waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Copier le mot de passe');
     expect(await axeViolations(admin), 'fr, password shown').toEqual([]);
     await screenshot(admin, 'accounts-admin-tablet-fr');
     await admin.setViewportSize(PHONE);

@@ -20,8 +20,8 @@ export const SCRYPT_DEFAULT_N = 2 ** 17;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
-/** Largest accepted stored cost: a forged hash with a huge N must not exhaust the memory. */
-const MAX_N = 2 ** 20;
+/** Largest accepted stored cost (256 MiB): a forged hash with a huge N must not exhaust the memory. */
+const MAX_N = 2 ** 18;
 
 /**
  * The cost of new hashes. Always 2^17, except in the test runner (VITEST set), where

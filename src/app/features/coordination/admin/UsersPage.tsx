@@ -8,6 +8,9 @@ import { useStructures } from './useStructures.ts';
 
 type Pending = { id: string; action: 'disable' | 'reset' | 'revoke' };
 
+/** Moves the keyboard focus to an element when it appears (a stable ref: called on mount only). */
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
+
 /** An e-mail inside a sentence, isolated so that it reads right in Arabic (right to left) too. */
 const isolate = (s: string) => `\u2068${s}\u2069`;
 
@@ -156,7 +159,7 @@ function AccountsAdmin() {
                         <button type="button" class="btn btn-danger" onClick={() => confirm(u)}>
                           {t(`users.confirmButton.${asking}`)}
                         </button>
-                        <button type="button" class="btn" onClick={() => setPending(undefined)}>
+                        <button type="button" class="btn" ref={focusOnMount} onClick={() => setPending(undefined)}>
                           {t('common.cancel')}
                         </button>
                       </div>
@@ -240,7 +243,7 @@ function ShownOnce({ password, title, onClose }: { password: string; title: stri
       </strong>
       <p class="notice notice--warn">{t('users.passwordOnce')}</p>
       <div class="row coo-code__actions">
-        <button type="button" class="btn btn-primary" onClick={() => void copy()}>
+        <button type="button" class="btn btn-primary" ref={focusOnMount} onClick={() => void copy()}>
           {t('users.copy')}
         </button>
         <button type="button" class="btn" onClick={onClose}>
