@@ -1,36 +1,17 @@
 import { DEFAULT_TIME_ZONE, zonedDay, zonedMonthStart } from '../../../../shared/time/zoned-date.ts';
+import { MULTI_FILTER_KEYS, type MultiFilterKey, type StatsFilters } from '../../../../shared/stats/types.ts';
+import { statsFiltersFromSearchParams, statsFiltersToSearchParams } from '../../../../shared/stats/filters-url.ts';
 
 // Dashboard filters kept in the URL (?from=&to=&structureId=…&theme=a&theme=b), so a view can be
 // bookmarked, shared with a colleague, and survives a reload. Several values of one filter are
 // repeated parameters; the shared filters-url.ts builds both the dashboard URLs and the API
 // query strings (stats, exports, figures XLSX), so they never disagree.
 
+export type Filters = StatsFilters;
+
 /** The filters that hold several values (OR-ed within, AND-ed between filters). */
-export const MULTI_KEYS = ['structureId', 'mediatorId', 'type', 'theme', 'adminTheme', 'venueId', 'commune', 'departement', 'tag'] as const;
-export type MultiKey = (typeof MULTI_KEYS)[number];
-
-// TEMPORARY until r3-stats's src/shared/stats/filters-url.ts lands: same shape as StatsFilters.
-export type Filters = { from?: string; to?: string; conseillerNumerique?: 'oui' | 'non' } & Partial<Record<MultiKey, string[]>>;
-
-function statsFiltersFromSearchParams(sp: URLSearchParams): Filters {
-  const out: Filters = {};
-  for (const k of ['from', 'to'] as const) if (sp.get(k)) out[k] = sp.get(k)!;
-  const cn = sp.get('conseillerNumerique');
-  if (cn === 'oui' || cn === 'non') out.conseillerNumerique = cn;
-  for (const k of MULTI_KEYS) {
-    const v = sp.getAll(k).filter(Boolean);
-    if (v.length) out[k] = v;
-  }
-  return out;
-}
-
-function statsFiltersToSearchParams(f: Filters): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const k of ['from', 'to'] as const) if (f[k]) p.set(k, f[k]);
-  for (const k of MULTI_KEYS) for (const v of f[k] ?? []) p.append(k, v);
-  if (f.conseillerNumerique) p.set('conseillerNumerique', f.conseillerNumerique);
-  return p;
-}
+export const MULTI_KEYS = MULTI_FILTER_KEYS;
+export type MultiKey = MultiFilterKey;
 
 /** The filters of a URL (preact-iso's `url`: path and query string). */
 export function filtersFromUrl(url: string): Filters {
