@@ -55,37 +55,47 @@ const idValue = (label: string) => z.string().min(1, `${label} : valeur vide.`);
 const enumValue = (label: string, codes: readonly [string, ...string[]]) =>
   z.string().refine((v) => codes.includes(v), { message: `${label} : valeur inconnue.` });
 
+/** An optional day; an empty value (`from=`) is no filter. */
+const optionalDay = (label: string) =>
+  z
+    .union([z.literal(''), isoDate(label)])
+    .optional()
+    .transform((v) => v || undefined);
+
+/** The fields of the filters (also extended by the exports' query with `layout`). */
+export const STATS_FILTER_FIELDS = {
+  from: optionalDay('Début de période'),
+  to: optionalDay('Fin de période'),
+  structureId: multi('Structure (structureId)', idValue('Structure (structureId)')).optional(),
+  mediatorId: multi('Médiateur (mediatorId)', idValue('Médiateur (mediatorId)')).optional(),
+  type: multi('Type (type)', enumValue('Type (type) : individuel ou collectif ;', codesOf(ACTIVITY_TYPES))).optional(),
+  theme: multi('Thématique (theme)', enumValue('Thématique (theme)', codesOf(THEMES))).optional(),
+  adminTheme: multi('Démarche (adminTheme)', enumValue('Démarche (adminTheme)', codesOf(ADMIN_THEMES))).optional(),
+  venueId: multi('Lieu (venueId)', idValue('Lieu (venueId)')).optional(),
+  commune: multi('Commune (commune)', z.string().regex(INSEE_PATTERN, 'Commune (commune) : un code INSEE à 5 caractères est attendu.')).optional(),
+  departement: multi('Département (departement)', z.string().regex(DEPARTEMENT_PATTERN, 'Département (departement) : code inconnu.')).optional(),
+  tag: multi('Étiquette (tag)', idValue('Étiquette (tag)')).optional(),
+  conseillerNumerique: z
+    .enum(['oui', 'non', ''], { error: 'Conseiller numérique (conseillerNumerique) : oui ou non.' })
+    .optional()
+    .transform((v) => v || undefined),
+};
+
+/** The rules across fields: a period in order; an empty list is no filter. */
+export function withFilterRules<T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T) {
+  return schema
+    .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'La fin de période précède son début.', path: ['to'] })
+    .transform((f) => {
+      const out = { ...f } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(out)) if (v === undefined || (Array.isArray(v) && v.length === 0)) delete out[k];
+      return out as z.output<T>;
+    });
+}
+
 /** Filters of `GET /api/v1/stats`, the exports and share links (protocol.md, stats-contract.md).
  * Every multi-value filter accepts one value or a list; values of one filter are OR-ed,
  * different filters AND-ed. */
-export const StatsFiltersSchema = z
-  .strictObject({
-    from: isoDate('Début de période').optional(),
-    to: isoDate('Fin de période').optional(),
-    structureId: multi('Structure (structureId)', idValue('Structure (structureId)')).optional(),
-    mediatorId: multi('Médiateur (mediatorId)', idValue('Médiateur (mediatorId)')).optional(),
-    type: multi('Type (type)', enumValue('Type (type) : individuel ou collectif ;', codesOf(ACTIVITY_TYPES))).optional(),
-    theme: multi('Thématique (theme)', enumValue('Thématique (theme)', codesOf(THEMES))).optional(),
-    adminTheme: multi('Démarche (adminTheme)', enumValue('Démarche (adminTheme)', codesOf(ADMIN_THEMES))).optional(),
-    venueId: multi('Lieu (venueId)', idValue('Lieu (venueId)')).optional(),
-    commune: multi(
-      'Commune (commune)',
-      z.string().regex(INSEE_PATTERN, 'Commune (commune) : un code INSEE à 5 caractères est attendu.'),
-    ).optional(),
-    departement: multi(
-      'Département (departement)',
-      z.string().regex(DEPARTEMENT_PATTERN, 'Département (departement) : code inconnu.'),
-    ).optional(),
-    tag: multi('Étiquette (tag)', idValue('Étiquette (tag)')).optional(),
-    conseillerNumerique: z.enum(['oui', 'non'], { error: 'Conseiller numérique (conseillerNumerique) : oui ou non.' }).optional(),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'La fin de période précède son début.', path: ['to'] })
-  .transform((f) => {
-    // An empty list is no filter.
-    const out = { ...f } as Record<string, unknown>;
-    for (const k of MULTI_FILTER_KEYS) if (Array.isArray(out[k]) && (out[k] as string[]).length === 0) delete out[k];
-    return out as typeof f;
-  });
+export const StatsFiltersSchema = withFilterRules(z.strictObject(STATS_FILTER_FIELDS));
 
 /** The filters once parsed: every multi-value filter is a list (stats-contract.md). */
 export interface StatsFilters {
