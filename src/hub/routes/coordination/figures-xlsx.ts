@@ -1,22 +1,21 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireStaff } from '../../plugins/auth.ts';
 import { useZod } from '../../plugins/openapi.ts';
-import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
-import { computeStats } from '../../repositories/stats.ts';
+import { computeMediatorTable, computeStats, type StructureSelection } from '../../repositories/stats.ts';
 import { listMediators } from '../../repositories/mediator-list.ts';
 import { listStructures, type Structure } from '../../repositories/structures.ts';
 import { getVenuesByIds } from '../../repositories/venues.ts';
 import type { User } from '../../repositories/users.ts';
 import { ACTIVITY_TYPES, ADMIN_THEMES, THEMES } from '../../../shared/activity/codes.ts';
 import { proportionOf } from '../../../shared/stats/proportions.ts';
-import { StatsFiltersSchema, type AuthenticatedStats, type BreakdownEntry, type StatsFilters } from '../../../shared/stats/types.ts';
+import { StatsQuerySchema } from '../../../shared/admin-api/stats.ts';
+import { type AuthenticatedStats, type BreakdownEntry, type StatsFilters } from '../../../shared/stats/types.ts';
 import { frenchDateTime, frenchDay, zonedDay } from '../../../shared/time/zoned-date.ts';
 import { communeInfo } from './communes.ts';
-import { parseFilters, selectionFor } from './filters.ts';
+import { checkWindow, filtersRefused, selectionFor } from './filters.ts';
 import { labelOpenBreakdowns } from './labels.ts';
 import { commonTimeZone } from './time-zone.ts';
 
@@ -62,9 +61,9 @@ export const TOTALS_HEADER = ['Indicateur', 'Valeur'] as const;
 export const MEDIATOR_HEADER = ['Médiateur', 'Conseiller numérique', 'Activités', 'Accompagnements', 'Heures'] as const;
 
 /** The figures of GET /api/v1/stats for these filters (the same computation, the same names). */
-async function figures(app: FastifyInstance, filters: StatsFilters, selection: Awaited<ReturnType<typeof selectionFor>>): Promise<AuthenticatedStats> {
-  const stats = (await labelOpenBreakdowns(app.db, await computeStats(app.db, filters, selection))) as Partial<AuthenticatedStats> & Awaited<ReturnType<typeof computeStats>>;
-  return { ...stats, mediators: stats.mediators ?? [] };
+async function figures(app: FastifyInstance, filters: StatsFilters, selection: StructureSelection): Promise<AuthenticatedStats> {
+  const [stats, mediators] = await Promise.all([computeStats(app.db, filters, selection), computeMediatorTable(app.db, filters, selection)]);
+  return { ...(await labelOpenBreakdowns(app.db, stats)), mediators };
 }
 
 type Row = (string | number | null)[];
@@ -170,34 +169,25 @@ function workbookStream(title: string, filters: Row[], stats: AuthenticatedStats
   return out;
 }
 
-/** The query string: the filters of GET /api/v1/stats (an empty parameter is no filter, as there). */
-export const FiguresQuerySchema = z.preprocess(
-  (q) => (q && typeof q === 'object' ? Object.fromEntries(Object.entries(q).filter(([, v]) => v !== '')) : q),
-  StatsFiltersSchema,
-);
-
 export default async function figuresXlsxRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
   useZod(app);
-  // A filter the schema refuses is named in a plain French problem, like GET /api/v1/stats.
-  app.setErrorHandler((err) => {
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => {
-        const keys = (v.params as { keys?: string[] }).keys;
-        if (v.keyword === 'unrecognized_keys' && keys) return { path: keys, message: `Filtre inconnu : ${keys.join(', ')}.` };
-        return { path: [v.instancePath.replace(/^\//, '').split('/')[0] ?? ''], message: v.message ?? '' };
-      });
-      throw new HttpProblem(400, 'Filtres invalides', 'Vérifiez les filtres choisis : ' + issues.map((i) => i.message).join(' '), zodErrors(issues));
-    }
-    throw err;
-  });
-
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/stats/figures.xlsx',
-    { preHandler: staff, schema: { querystring: FiguresQuerySchema } },
+    // The same query schema, error wording and window rules as GET /api/v1/stats.
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['Statistiques du tableau de bord'],
+        summary: 'chiffres du tableau de bord en classeur XLSX',
+        description:
+          "Mêmes filtres et mêmes droits que GET /api/v1/stats. Une feuille pour les totaux, une par série (mois, jour), une par répartition et une par médiateur ; chaque feuille commence par les filtres en toutes lettres (période dans le fuseau de la structure).",
+        querystring: StatsQuerySchema,
+      },
+      schemaErrorFormatter: filtersRefused,
+    },
     async (req, reply) => {
-      // parseFilters adds the period window rules of GET /api/v1/stats (the schema checked the rest).
-      const filters = parseFilters(req.query);
+      const filters = checkWindow(req.query);
       const selection = await selectionFor(app, req.user!, filters);
       const stats = await figures(app, filters, selection);
       const structures = await listStructures(app.db, 'ids' in selection ? selection.ids : undefined);

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import type { FilterOptions, Stats } from '../dashboard/types.ts';
+import type { AdminMediator, AdminMediatorPatch } from '../../../../shared/admin-api/stats.ts';
 import { toQuery, type Filters } from './filters.ts';
 
 // The coordination screens talk to the hub directly (online only): same-origin fetch with the
@@ -84,13 +85,7 @@ export function messageOf(e: unknown): string {
 
 // --- Dashboard figures (stats contract, round 3) -------------------------------------------
 
-/** A mediator as the admin list gives it (stats contract). */
-export interface AdminMediator {
-  id: string;
-  structureId: string;
-  label: string | null;
-  conseillerNumerique: boolean;
-}
+export type { AdminMediator } from '../../../../shared/admin-api/stats.ts';
 
 /** The dashboard's figures for filters (GET /api/v1/stats). */
 export function fetchStats(filters: Filters): Promise<Stats> {
@@ -114,6 +109,6 @@ export async function fetchMediators(structureId: string): Promise<AdminMediator
 }
 
 /** Sets a mediator's "conseiller numérique" flag (PATCH /api/v1/admin/mediators/:id). */
-export function patchMediator(id: string, body: { conseillerNumerique: boolean; label?: string }): Promise<AdminMediator> {
+export function patchMediator(id: string, body: AdminMediatorPatch): Promise<AdminMediator> {
   return api<AdminMediator>('PATCH', `/api/v1/admin/mediators/${encodeURIComponent(id)}`, body);
 }
