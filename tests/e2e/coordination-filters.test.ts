@@ -169,6 +169,31 @@ describe('coordination filters in a real browser', () => {
     await page.getByTestId('kpi-accompaniments').waitFor();
   });
 
+  it('lists only the share links of the chosen structures, and names them in the exports header (#16)', async () => {
+    // A second structure with its own link, made through the API with the session.
+    const made = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+      const s = (await (await fetch('/api/v1/admin/structures', { method: 'POST', headers, body: JSON.stringify({ name: 'Espace numérique du Port', departements: ['13'] }) })).json()) as { id: string };
+      const link = await fetch('/api/v1/admin/share-links', { method: 'POST', headers, body: JSON.stringify({ filters: { from: '2026-01-01', to: '2026-03-31', structureId: [s.id] } }) });
+      const structures = (await (await fetch('/api/v1/admin/filter-options')).json()) as { structures: { id: string; name: string }[] };
+      return { port: s.id, demo: structures.structures.find((x) => x.name === 'Centre social de démonstration')!.id, link: link.status, url: ((await link.json()) as { url: string }).url };
+    });
+    expect(made.link).toBe(201);
+    await page.goto(`${hub.url}/coordination/exports?structureId=${made.demo}`);
+    await expect.poll(() => page.getByTestId('exports-filters').textContent()).toContain('Structure : Centre social de démonstration');
+    await page.getByRole('heading', { name: 'Liens existants' }).waitFor();
+    expect(await page.locator('.coo-list a', { hasText: made.url }).count()).toBe(0);
+    await page.goto(`${hub.url}/coordination/exports?structureId=${made.port}`);
+    await expect.poll(() => page.getByTestId('exports-filters').textContent()).toContain('Structure : Espace numérique du Port');
+    const item = page.locator('.coo-list__item', { hasText: made.url });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Espace numérique du Port');
+    await screenshot(page, 'coordination-exports-structure');
+    await page.goto(`${hub.url}/coordination`);
+    await page.getByTestId('kpi-accompaniments').waitFor();
+  });
+
   it('has no axe violation with the new controls open, in French and in Arabic, on a phone and a tablet', async () => {
     for (const lang of ['fr', 'ar'] as const) {
       await page.evaluate((l) => localStorage.setItem('kariole.lang', l), lang);

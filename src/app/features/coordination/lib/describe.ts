@@ -26,7 +26,7 @@ const tr = (key: string, opts: object = {}) => (i18next.t as (k: string, o: obje
 /** The period, then every filter that has values, in the dashboard's order. */
 export function describeFilters(f: Filters, names: Names, lang: string): FilterPart[] {
   const d = (x: string) => formatDate(x, lang);
-  const period = f.from && f.to ? `${d(f.from)} → ${d(f.to)}` : f.from ? `≥ ${d(f.from)}` : f.to ? `≤ ${d(f.to)}` : tr('exports.allPeriod');
+  const period = f.from && f.to ? tr('describe.range', { from: d(f.from), to: d(f.to) }) : f.from ? tr('describe.since', { from: d(f.from) }) : f.to ? tr('describe.until', { to: d(f.to) }) : tr('exports.allPeriod');
   const parts: FilterPart[] = [{ label: tr('describe.period'), text: period }];
   const find = (list: { value: string; label: string }[] | undefined) => (v: string) => list?.find((x) => x.value === v)?.label ?? v;
   const named: [MultiKey, (v: string) => string][] = [
@@ -42,7 +42,7 @@ export function describeFilters(f: Filters, names: Names, lang: string): FilterP
   ];
   for (const [key, label] of named) {
     const values = f[key];
-    if (values?.length) parts.push({ label: tr(`describe.${key}`, { count: values.length }), text: values.map(label).join(', ') });
+    if (values?.length) parts.push({ label: tr(`describe.${key}`, { count: values.length }), text: values.map(label).join(tr('describe.sep')) });
   }
   if (f.conseillerNumerique) parts.push({ label: tr('filters.conseillerNumerique'), text: tr(f.conseillerNumerique === 'oui' ? 'filters.conumOui' : 'filters.conumNon') });
   return parts;
