@@ -65,7 +65,9 @@ describe('coordination dashboard in a real browser', () => {
     await page.reload();
     await page.getByTestId('kpi-activities').waitFor();
     await expect.poll(() => kpi('kpi-activities')).toBe(workshops);
+    await typeFilter.locator('summary').click();
     expect(await typeFilter.getByRole('checkbox', { name: 'Atelier collectif' }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
     await screenshot(page, 'coordination-dashboard-workshops');
   });
 
