@@ -220,10 +220,20 @@ describe('coordination filters in a real browser', () => {
   it('marks a mediator as conseiller numérique on the devices page, and the filter follows', async () => {
     await page.goto(`${hub.url}/coordination/appareils`);
     await page.getByRole('heading', { name: 'Appareils', exact: true }).waitFor();
-    expect(await page.getByLabel('Conseiller numérique', { exact: true }).first().isVisible()).toBe(true);
+    // Enrolment: the mediator the code creates is a conseiller numérique from the start.
+    await page.getByLabel('Médiateur (facultatif)').fill('Inès');
+    await page.locator('#d-conum').check();
+    await page.getByRole('button', { name: 'Créer un code' }).click();
+    const code = (await page.getByTestId('enrolment-code').textContent())!.replace(/\s/g, '');
+    const enrol = await fetch(`${hub.url}/api/v1/devices/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceLabel: 'Tablette d’Inès' }) });
+    expect(enrol.status).toBe(201);
+    await page.reload();
     const list = page.getByTestId('mediators');
+    const ines = list.locator('tbody tr', { hasText: 'Inès' });
+    await ines.waitFor();
+    expect(await ines.getByRole('checkbox').isChecked()).toBe(true);
     await list.locator('tbody tr').first().waitFor();
-    const first = list.locator('tbody tr').first();
+    const first = list.locator('tbody tr', { hasNotText: 'Inès' }).first();
     const toggle = first.getByRole('checkbox');
     const was = await toggle.isChecked();
     await toggle.setChecked(!was);
@@ -232,12 +242,17 @@ describe('coordination filters in a real browser', () => {
     await screenshot(page, 'coordination-mediators');
     await page.reload();
     await list.locator('tbody tr').first().waitFor();
-    expect(await list.locator('tbody tr').first().getByRole('checkbox').isChecked()).toBe(!was);
+    expect(await list.locator('tbody tr', { hasNotText: 'Inès' }).first().getByRole('checkbox').isChecked()).toBe(!was);
 
     await page.goto(`${hub.url}/coordination?conseillerNumerique=oui`);
     await page.getByTestId('kpi-accompaniments').waitFor();
     const conum = await statsOfUrl();
     await expect.poll(() => kpi('kpi-accompaniments')).toBe(conum.totals.accompaniments);
+    // Only conseillers numériques are counted: the per-mediator table adds up to the total.
+    const rows = (conum.mediators ?? []) as { conseillerNumerique: boolean; accompaniments: number }[];
+    expect(rows.every((m) => m.conseillerNumerique)).toBe(true);
+    expect(rows.reduce((n, m) => n + m.accompaniments, 0)).toBe(conum.totals.accompaniments);
+    if (!was) expect(conum.totals.accompaniments).toBeGreaterThan(0);
     expect(await page.getByLabel('Conseiller numérique').inputValue()).toBe('oui');
   });
 });
