@@ -231,7 +231,7 @@ describe('coordination filters in a real browser', () => {
     const list = page.getByTestId('mediators');
     const ines = list.locator('tbody tr', { hasText: 'Inès' });
     await ines.waitFor();
-    expect(await ines.getByRole('checkbox').isChecked()).toBe(true);
+    expect(await list.getByRole('checkbox', { name: 'Inès est conseiller numérique' }).isChecked()).toBe(true);
     await list.locator('tbody tr').first().waitFor();
     const first = list.locator('tbody tr', { hasNotText: 'Inès' }).first();
     const toggle = first.getByRole('checkbox');

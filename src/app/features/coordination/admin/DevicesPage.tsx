@@ -95,9 +95,11 @@ export function DevicesPage() {
             <label for="d-mediator">{t('devices.mediatorLabel')}</label>
             <input id="d-mediator" value={mediator} maxLength={80} onInput={(e) => setMediator(e.currentTarget.value)} />
           </div>
-          <div class="field coo-check coo-check--wrap">
-            <input id="d-conum" type="checkbox" checked={conum} aria-describedby="d-conum-help" onChange={(e) => setConum(e.currentTarget.checked)} />
-            <label for="d-conum">{t('devices.conseillerNumerique')}</label>
+          <div class="field coo-conum">
+            <label class="coo-check" for="d-conum">
+              <input id="d-conum" type="checkbox" checked={conum} aria-describedby="d-conum-help" onChange={(e) => setConum(e.currentTarget.checked)} />
+              {t('devices.conseillerNumerique')}
+            </label>
             <p id="d-conum-help" class="hint">
               {t('devices.conseillerNumeriqueHelp')}
             </p>
@@ -147,13 +149,11 @@ export function DevicesPage() {
                   const name = m.label ?? t('mediators.unnamed', { n: i + 1 });
                   return (
                     <tr key={m.id} data-mediator={m.id}>
-                      <th scope="row" id={`m-${m.id}`}>
-                        {name}
-                      </th>
+                      <th scope="row">{name}</th>
                       <td>
                         <label class="coo-toggle">
-                          <input type="checkbox" checked={m.conseillerNumerique} aria-labelledby={`m-${m.id}-conum m-${m.id}`} onChange={(e) => void toggleConum(m, e.currentTarget.checked)} />
-                          <span id={`m-${m.id}-conum`}>{t('devices.conseillerNumerique')}</span>
+                          <input type="checkbox" checked={m.conseillerNumerique} onChange={(e) => void toggleConum(m, e.currentTarget.checked)} />
+                          <span class="visually-hidden">{t('devices.conumOf', { name })}</span>
                         </label>
                         {saved === m.id && (
                           <span class="hint" role="status">
