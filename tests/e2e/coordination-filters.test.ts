@@ -13,7 +13,7 @@ import { DIST, launchDevice, PHONE, screenshot, serveHub, TABLET, type ServedHub
 interface StatsAnswer {
   totals: { activities: number; accompaniments: number };
   breakdowns: Record<string, { key: string; label: string; count: number }[]>;
-  mediators?: { mediatorId: string; label: string | null; accompaniments: number }[];
+  mediators?: { mediatorId: string; label: string | null; conseillerNumerique: boolean; accompaniments: number }[];
 }
 
 describe('coordination filters in a real browser', () => {
@@ -249,7 +249,7 @@ describe('coordination filters in a real browser', () => {
     const conum = await statsOfUrl();
     await expect.poll(() => kpi('kpi-accompaniments')).toBe(conum.totals.accompaniments);
     // Only conseillers numériques are counted: the per-mediator table adds up to the total.
-    const rows = (conum.mediators ?? []) as { conseillerNumerique: boolean; accompaniments: number }[];
+    const rows = conum.mediators ?? [];
     expect(rows.every((m) => m.conseillerNumerique)).toBe(true);
     expect(rows.reduce((n, m) => n + m.accompaniments, 0)).toBe(conum.totals.accompaniments);
     if (!was) expect(conum.totals.accompaniments).toBeGreaterThan(0);
