@@ -165,6 +165,7 @@ describe('coordination filters in a real browser', () => {
     await expect.poll(() => page.getByTestId('exports-filters').textContent()).toContain('E-mail, Santé');
     const href = await page.getByTestId('export-national').getAttribute('href');
     expect(href).toMatch(/theme=email&theme=sante/);
+    expect(await page.getByTestId('export-figures-xlsx').getAttribute('href')).toMatch(/^\/api\/v1\/stats\/figures\.xlsx\?.*theme=email&theme=sante/);
     await page.goBack();
     await page.getByTestId('kpi-accompaniments').waitFor();
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { api, fetchFilterOptions, messageOf } from '../lib/api.ts';
+import { api, fetchFilterOptions, figuresXlsxUrl, messageOf } from '../lib/api.ts';
 import { filtersFromUrl, toQuery, type Filters } from '../lib/filters.ts';
 import { describeLine } from '../lib/describe.ts';
 import { formatDate } from '../lib/labels.ts';
@@ -104,6 +104,11 @@ export function ExportsPage() {
               ))}
             </div>
           ))}
+          <div class="row">
+            <a class="btn" href={figuresXlsxUrl(filters)} download data-testid="export-figures-xlsx">
+              {t('dashboard.figuresXlsx')}
+            </a>
+          </div>
         </div>
       </section>
       <section class="card">
