@@ -25,11 +25,11 @@ export function DevicesPage() {
   useEffect(() => {
     if (!structureId && structures?.[0]) setStructureId(structures[0].id);
   }, [structures]);
-  const reloadMediators = (id: string) => (id ? fetchMediators(id).then(setMediators, (e: unknown) => setError(messageOf(e))) : Promise.resolve());
+  const reloadMediators = (id: string) => (id ? fetchMediators(id).then(setMediators, (e: unknown) => setError(messageOf(e))) : Promise.resolve(setMediators(structures ? [] : undefined)));
   useEffect(() => {
     setMediators(undefined);
     void reloadMediators(structureId);
-  }, [structureId]);
+  }, [structureId, structures]);
 
   const createCode = async (e: Event) => {
     e.preventDefault();
