@@ -25,9 +25,15 @@ export function checkVenueEdit(current: Venue, patch: Record<string, string | nu
   row.id = current.id;
   const touched = new Set(Object.keys(patch).filter((k) => (patch[k] ?? '') !== (before[k] ?? '')));
   if (touched.has('longitude')) touched.add('latitude');
+  const moved = touched.has('code_postal') || touched.has('commune');
+  // A new postcode or commune makes the stored INSEE code stale: found again from them, as an import does.
+  if (moved && !touched.has('code_insee')) row.code_insee = '';
   const result = normaliseVenueRow(row, opts);
   const errors: FieldIssue[] = result.ok ? [] : [...result.errors];
   const warnings: FieldIssue[] = [];
+  if (result.ok && moved && opts.postcodeBelongs && !opts.postcodeBelongs(result.venue.code_postal, result.venue.commune, result.venue.code_insee)) {
+    warnings.push({ path: 'code_postal', message: `code_postal : « ${result.venue.code_postal} » n'est pas un code postal de la commune « ${result.venue.commune} »` });
+  }
   for (const w of result.warnings) {
     if (!touched.has(w.path)) continue;
     if (KEPT.has(w.path)) warnings.push(w);
