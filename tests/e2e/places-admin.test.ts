@@ -40,6 +40,7 @@ describe('places screen in a real browser', () => {
 
     // Search by a word of the first place's name.
     const firstName = (await page.locator('tbody tr td').first().textContent())!.trim();
+    expect(firstName.length).toBeGreaterThan(0);
     await page.getByLabel('Rechercher un lieu').fill(firstName);
     await page.waitForFunction((n) => {
       const text = document.querySelector('[data-testid="venues-count"]')?.textContent ?? '';

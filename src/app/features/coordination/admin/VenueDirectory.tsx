@@ -82,23 +82,19 @@ export function VenueDirectory() {
                   <th scope="col">{t('venues.fields.commune')}</th>
                   <th scope="col">{t('venues.fields.code_postal')}</th>
                   <th scope="col">{t('venues.sourceColumn')}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{t('venues.actions')}</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
                 {page.venues.map((v) => (
                   <tr key={v.id} data-venue={v.id} aria-current={selected === v.id ? 'true' : undefined}>
-                    <td>{v.nom}</td>
+                    <td>
+                      <button type="button" class="coo-linkbtn" aria-label={t('venues.editPlace', { name: v.nom })} onClick={() => setSelected(v.id)}>
+                        {v.nom}
+                      </button>
+                    </td>
                     <td>{v.commune}</td>
                     <td dir="ltr">{v.code_postal}</td>
                     <td>{v.source}</td>
-                    <td>
-                      <button type="button" class="btn btn-small" aria-label={t('venues.editPlace', { name: v.nom })} onClick={() => setSelected(v.id)}>
-                        {t('venues.edit')}
-                      </button>
-                    </td>
                   </tr>
                 ))}
               </tbody>
