@@ -2,6 +2,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { DIST, launchDevice, PHONE, screenshot, serveHub, TABLET, type ServedHub } from '../helpers/browser.ts';
+import { createVenueReport } from '../../src/hub/repositories/venue-reports.ts';
+import { getVenue, searchVenues } from '../../src/hub/repositories/venues.ts';
+import { listStructures } from '../../src/hub/repositories/structures.ts';
 
 // The places screen of the dashboard in a real Chromium (issue 16): a coordinator searches
 // the territory, edits a place (a value the import would not read is shown in the form and
@@ -98,5 +101,32 @@ describe('places screen in a real browser', () => {
       [firstName, before] as const,
     );
     expect(await axeViolations(page), 'fr').toEqual([]);
+  });
+
+  it('shows corrections as current → proposed: unreadable hours cannot be applied, a warning is applied once confirmed', async () => {
+    const db = hub.hub.database.db;
+    const [place] = await searchVenues(db, { q: '', limit: 1 });
+    const venue = (await getVenue(db, place!.id))!;
+    const [structure] = await listStructures(db);
+    const report = { structureId: structure!.id, deviceId: 'tablette-demo', mediatorId: 'mediateur-demo', venueId: venue.id };
+    await createVenueReport(db, { ...report, id: crypto.randomUUID(), field: 'horaires', proposed: 'n importe quoi 99:99' });
+    const resume = 'Accueil sans rendez-vous, ateliers collectifs et aide aux démarches en ligne. '.repeat(4).trim();
+    const warned = crypto.randomUUID();
+    await createVenueReport(db, { ...report, id: warned, field: 'presentation_resume', proposed: resume });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Signalements des médiateurs' }).waitFor();
+    const hoursItem = page.locator('[data-report]').filter({ hasText: 'n importe quoi 99:99' });
+    await hoursItem.waitFor();
+    expect(await hoursItem.textContent()).toContain('Valeur actuelle');
+    expect(await hoursItem.locator('.field-error').textContent()).toContain('ne se lit pas');
+    expect(await hoursItem.getByRole('button', { name: 'Appliquer' }).isDisabled()).toBe(true);
+    const warnedItem = page.locator(`[data-report="${warned}"]`);
+    expect(await warnedItem.locator('.coo-warning').textContent()).toContain('280');
+    expect(await axeViolations(page), 'fr, reports').toEqual([]);
+    await screenshot(page, 'places-admin-reports');
+    await warnedItem.getByRole('button', { name: 'Appliquer malgré les avertissements' }).click();
+    await warnedItem.waitFor({ state: 'detached' });
+    expect((await getVenue(db, venue.id))!.presentation_resume).toBe(resume);
+    expect((await getVenue(db, venue.id))!.horaires).toBe(venue.horaires);
   });
 });

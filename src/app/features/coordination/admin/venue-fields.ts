@@ -1,20 +1,9 @@
 import { timeZoneForDepartements } from '../../../../shared/time/zoned-date.ts';
+import { REPORTABLE_FIELDS, type ReportableField } from '../../../../shared/venues/schema.ts';
 
-/** Fields of the national standard a coordinator edits on the places screen, in form order. */
-export const EDITABLE_FIELDS = [
-  'nom',
-  'adresse',
-  'complement_adresse',
-  'code_postal',
-  'commune',
-  'telephone',
-  'courriels',
-  'site_web',
-  'horaires',
-  'prise_rdv',
-  'presentation_resume',
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+/** Fields a coordinator edits on the places screen, in form order: those a mediator can report (lists joined with |). */
+export const EDITABLE_FIELDS = REPORTABLE_FIELDS.filter((f): f is Exclude<ReportableField, 'autre'> => f !== 'autre');
+export type EditableField = Exclude<ReportableField, 'autre'>;
 
 /** Longest value typed in one field (the hub refuses more). */
 export const FIELD_MAX = 10_000;
