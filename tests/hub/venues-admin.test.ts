@@ -145,6 +145,15 @@ describe.each(DIALECTS)('places management on %s', (dialect) => {
     expect((await inject(outsider, 'GET', `/api/v1/admin/venues/${id}/history`)).statusCode).toBe(404);
   });
 
+  it('records an import from the command line without a user, and nothing for unchanged rows', async () => {
+    const csv = csvOf([aPlace({ id: 'cli', nom: 'Lieu importé en ligne de commande' })]);
+    const actor = { action: 'import', userId: null, userEmail: null } as const;
+    expect((await importVenues(hub.database.db, Readable.from([csv]), { source: 'tests', actor })).imported).toBe(1);
+    expect((await importVenues(hub.database.db, Readable.from([csv]), { source: 'tests', actor })).unchanged).toBe(1);
+    const h = await history(hubId('cli'));
+    expect(h).toEqual([expect.objectContaining({ action: 'import', userId: null, userEmail: null })]);
+  });
+
   it('refuses every write on a place outside the territory, and moving a place out of it', async () => {
     const nice = hubId('nice');
     expect((await inject(coord, 'GET', `/api/v1/admin/venues/${nice}`)).statusCode).toBe(404);
