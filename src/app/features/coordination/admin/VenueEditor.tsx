@@ -8,6 +8,9 @@ import { EDITABLE_FIELDS, FIELD_MAX, formatChangeDate, type EditableField } from
 
 type Values = Record<EditableField, string>;
 
+/** Fields whose values read left to right in every language. */
+const LTR = new Set<string>(['telephone', 'courriels', 'site_web', 'prise_rdv', 'code_postal', 'horaires']);
+
 function valuesOf(v: Venue): Values {
   const row = toNationalRow(v) as Record<string, string>;
   return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, row[f] ?? ''])) as Values;
@@ -25,7 +28,7 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
   const [checking, setChecking] = useState(false);
   const [history, setHistory] = useState<VenueChange[]>();
   const [error, setError] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<'saved' | 'deleted'>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -84,7 +87,7 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
       const r = await api<{ venue: Venue }>('PATCH', `${url}${check.warnings.length ? '?confirm=1' : ''}`, patch());
       setVenue(r.venue);
       setValues(valuesOf(r.venue));
-      setStatus(t('venues.savedPlace'));
+      setStatus('saved');
       onChanged();
       await loadHistory();
     } catch (err) {
@@ -101,7 +104,7 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
       await api('DELETE', url);
       setDeleted(true);
       setConfirmDelete(false);
-      setStatus(t('venues.deletedPlace', { name: venue?.nom ?? id }));
+      setStatus('deleted');
       onChanged();
       await loadHistory();
     } catch (err) {
@@ -126,7 +129,7 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
       )}
       {status && (
         <p class="notice notice--ok" role="status">
-          {status}
+          {status === 'saved' ? t('venues.savedPlace') : t('venues.deletedPlace', { name: venue?.nom ?? id })}
         </p>
       )}
       {values && !deleted && (
@@ -147,7 +150,7 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
             return (
               <div class="field" key={f}>
                 <label for={`vf-${f}`}>{t(`venues.fields.${f}`)}</label>
-                {f === 'presentation_resume' ? <textarea {...common} rows={3} /> : <input {...common} dir={['telephone', 'courriels', 'site_web', 'prise_rdv', 'code_postal', 'horaires'].includes(f) ? 'ltr' : undefined} />}
+                {f === 'presentation_resume' ? <textarea {...common} rows={3} dir="auto" /> : <input {...common} dir={LTR.has(f) ? 'ltr' : 'auto'} />}
                 {errs.length > 0 && (
                   <span id={`vf-${f}-err`} class="field-error">
                     {errs.map((i) => i.message).join(' ; ')}
@@ -206,12 +209,12 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
           {history.map((c) => (
             <li key={c.id} class="coo-list__item coo-history">
               <div>
-                <strong>{t(`venues.actions_.${c.action}`)}</strong> — {c.userEmail ?? t('venues.commandLine')} — {formatChangeDate(c.at, lang, venue?.departement ?? '75')}
+                <strong>{t(`venues.actions_.${c.action}`)}</strong> — <bdi>{c.userEmail ?? t('venues.commandLine')}</bdi> — <bdi>{formatChangeDate(c.at, lang, venue?.departement ?? '75')}</bdi>
                 {c.changes.length > 0 && c.action !== 'delete' && (
                   <ul>
                     {c.changes.slice(0, 12).map((ch) => (
                       <li key={ch.field}>
-                        <code>{ch.field}</code> : <del>{ch.before || '∅'}</del> → <ins>{ch.after || '∅'}</ins>
+                        <code>{ch.field}</code> : <del dir="auto">{ch.before || '∅'}</del> {t('venues.changeArrow')} <ins dir="auto">{ch.after || '∅'}</ins>
                       </li>
                     ))}
                     {c.changes.length > 12 && <li>{t('venues.moreChanges', { count: c.changes.length - 12 })}</li>}
