@@ -96,6 +96,10 @@ describe('places screen in a real browser', () => {
     await editor.getByRole('button', { name: 'Oui, supprimer' }).click();
     await editor.getByText(`« ${firstName} » a été supprimé de l'annuaire.`).waitFor();
     await history.getByText('Suppression').waitFor();
+    // Closing the editor gives the keyboard back to the list.
+    await editor.getByRole('button', { name: 'Fermer' }).click();
+    await editor.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('venues-search');
     await page.waitForFunction(
       ([n, b]) => [...document.querySelectorAll('tbody tr td:first-child')].filter((td) => td.textContent?.trim() === n).length === (b as number) - 1,
       [firstName, before] as const,

@@ -114,7 +114,12 @@ export function VenueDirectory() {
         <VenueEditor
           key={selected}
           id={selected}
-          onClose={() => setSelected(undefined)}
+          onClose={(deleted) => {
+            // Back to the place's line in the list, where the keyboard left it (to the search once it is deleted).
+            const row = deleted ? null : document.querySelector<HTMLButtonElement>(`tr[data-venue="${CSS.escape(selected)}"] button`);
+            setSelected(undefined);
+            (row ?? document.getElementById('venues-search'))?.focus();
+          }}
           onChanged={() => setTick((x) => x + 1)}
         />
       )}

@@ -20,7 +20,7 @@ function valuesOf(v: Venue): Values {
  * One place: its fields checked by the hub like an import row while typing (errors block,
  * warnings are confirmed), saved, deleted after confirmation, and its history.
  */
-export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (deleted: boolean) => void; onChanged: () => void }) {
   const { t, lang } = useT('coordination');
   const [venue, setVenue] = useState<Venue>();
   const [values, setValues] = useState<Values>();
@@ -122,6 +122,11 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
           {t('venues.sourceColumn')} : {venue.source ?? '—'} · <span dir="ltr">{venue.id}</span>
         </p>
       )}
+      <p>
+        <button type="button" class="btn" onClick={() => onClose(deleted)}>
+          {t('venues.close')}
+        </button>
+      </p>
       {error && (
         <p class="notice notice--error" role="alert">
           {error}
@@ -177,9 +182,6 @@ export function VenueEditor({ id, onClose, onChanged }: { id: string; onClose: (
           <div class="row">
             <button type="submit" class="btn btn-primary" disabled={!changed || checking || check.errors.length > 0}>
               {check.warnings.length ? t('venues.saveAnyway') : t('common.save')}
-            </button>
-            <button type="button" class="btn" onClick={onClose}>
-              {t('venues.close')}
             </button>
             {!confirmDelete ? (
               <button type="button" class="btn btn-danger" onClick={() => setConfirmDelete(true)}>
