@@ -1,5 +1,6 @@
 import { propagate, type Interval, type Relation } from './bounds.ts';
 import { TOTAL_IDS, breakdownId, publishedCounts, seriesId, statsRelations } from './relations.ts';
+import type { CellNoise } from './perturbation.ts';
 import { HIDDEN_COUNT, MASK_THRESHOLD, SMALL_COUNT, type Count, type PublicStats, type Stats } from './types.ts';
 
 // Public pages (share links): every count below 11 becomes "< 11", and further counts are
@@ -119,17 +120,37 @@ export function groupOpenLists(s: Stats): Stats {
   };
 }
 
-/** The public version of the figures: masked counts replaced by "< 11" or "masqué". */
-export function maskStats(full: Stats): PublicStats {
+/** Open lists are sorted by count: on a public page, by the published count (the true order would tell more). */
+const OPEN_LIST_KEYS = new Set(['venue', 'commune', 'tags', 'portalSites', 'activityCommune']);
+
+function byPublishedCount(a: { key: string; count: Count }, b: { key: string; count: Count }): number {
+  if (a.key === OTHERS_KEY || b.key === OTHERS_KEY || a.key === 'non_communique' || b.key === 'non_communique') return 0;
+  const n = (c: Count) => (typeof c === 'number' ? c : -1);
+  return n(b.count) - n(a.count) || a.key.localeCompare(b.key);
+}
+
+/**
+ * The public version of the figures: masked counts replaced by "< 11" or "masqué", and every
+ * shown count passed through the table's cell-key noise when one is given (share pages,
+ * docs/public-figures.md). The mask is planned on the true counts.
+ */
+export function maskStats(full: Stats, noise?: CellNoise): PublicStats {
   const s = groupOpenLists(full);
   const plan = maskPlan(s);
   const c = (id: string, v: number): Count => {
     const m = plan.get(id);
-    return m === 'small' ? SMALL_COUNT : m === 'hidden' ? HIDDEN_COUNT : v;
+    return m === 'small' ? SMALL_COUNT : m === 'hidden' ? HIDDEN_COUNT : noise ? noise(id, v) : v;
   };
   const accompaniments = c(TOTAL_IDS.accompaniments, s.totals.accompaniments);
   const breakdowns = Object.fromEntries(
-    Object.entries(s.breakdowns).map(([key, entries]) => [key, entries.map((e) => ({ ...e, count: c(breakdownId(key, e.key), e.count) }))]),
+    Object.entries(s.breakdowns).map(([key, entries]) => {
+      const shown = entries.map((e) => ({ ...e, count: c(breakdownId(key, e.key), e.count) }));
+      if (noise && OPEN_LIST_KEYS.has(key)) {
+        const named = shown.filter((e) => e.key !== OTHERS_KEY && e.key !== 'non_communique').sort(byPublishedCount);
+        return [key, [...named, ...shown.filter((e) => e.key === OTHERS_KEY || e.key === 'non_communique')]];
+      }
+      return [key, shown];
+    }),
   ) as PublicStats['breakdowns'];
   return {
     totals: {
