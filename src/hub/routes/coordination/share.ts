@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireStaff } from '../../plugins/auth.ts';
+import { useZod } from '../../plugins/openapi.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
 import { computePublicStats, publicPeriod } from '../../repositories/public-stats.ts';
 import { createShareLink, getShareLink, listShareLinks, revokeShareLink, type ShareLink } from '../../repositories/share-links.ts';
@@ -50,6 +51,8 @@ function publicSeries<S extends { series: { byDay: unknown[]; byMonth: unknown[]
 
 export default async function shareRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
+  // Share lists are short: responses checked against their schema (unknown fields dropped).
+  useZod(app, { validateResponses: true });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Partage public'];
 
