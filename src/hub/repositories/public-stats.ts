@@ -5,7 +5,7 @@ import { maskStats } from '../../shared/stats/masking.ts';
 import { perturbCount, type CellNoise } from '../../shared/stats/perturbation.ts';
 import { lastDayOfMonth } from '../../shared/stats/public-period.ts';
 import type { PublicStats, Stats, StatsFilters } from '../../shared/stats/types.ts';
-import { DATE_MIN, clampToWindow, dateMax } from '../../shared/stats/window.ts';
+import { DATE_MIN, clampToWindow, dateMax, utcToday } from '../../shared/stats/window.ts';
 import { computeStats, factsWhere, type StructureSelection } from './stats.ts';
 
 // Public figures (share links): the exact figures of computeStats, masked below 11, then every
@@ -72,9 +72,12 @@ export async function publicTableKey(db: DB, secret: string, filters: StatsFilte
 
 /** Whole months a link's period touches (older links may name any days): what a public page shows. */
 export function publicPeriod(f: StatsFilters, today: string): { from: string; to: string } {
-  const from = `${(f.from ?? DATE_MIN).slice(0, 7)}-01`;
-  const to = lastDayOfMonth((f.to ?? today).slice(0, 7));
-  return { from, to };
+  const first = DATE_MIN.slice(0, 7);
+  const last = dateMax(utcToday()).slice(0, 7);
+  const clamp = (month: string) => (month < first ? first : month > last ? last : month);
+  const fromMonth = clamp((f.from ?? DATE_MIN).slice(0, 7));
+  const toMonth = clamp((f.to ?? today).slice(0, 7));
+  return { from: `${fromMonth}-01`, to: lastDayOfMonth(toMonth < fromMonth ? fromMonth : toMonth) };
 }
 
 /**

@@ -39,3 +39,32 @@ export function sharePeriodProblems(from: string | undefined, to: string | undef
   }
   return out;
 }
+
+/** The month (YYYY-MM) `n` months before `month`. */
+export function monthMinus(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) - n;
+  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
+}
+
+/** A share link's period from a first and a last month (YYYY-MM). */
+export function monthsPeriod(fromMonth: string, toMonth: string): { from: string; to: string } {
+  return { from: `${fromMonth}-01`, to: lastDayOfMonth(toMonth) };
+}
+
+export type SharePresetKey = 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'lastQuarter' | 'lastYear';
+
+/** Ready-made whole-month periods around `today` (the structure's day): months, quarters, a year. */
+export function sharePresets(today: string): { key: SharePresetKey; fromMonth: string; toMonth: string }[] {
+  const month = today.slice(0, 7);
+  const m = Number(month.slice(5, 7));
+  const quarterStart = monthMinus(month, (m - 1) % 3);
+  const year = Number(month.slice(0, 4));
+  return [
+    { key: 'thisMonth', fromMonth: month, toMonth: month },
+    { key: 'lastMonth', fromMonth: monthMinus(month, 1), toMonth: monthMinus(month, 1) },
+    { key: 'thisQuarter', fromMonth: quarterStart, toMonth: month },
+    { key: 'lastQuarter', fromMonth: monthMinus(quarterStart, 3), toMonth: monthMinus(quarterStart, 1) },
+    { key: 'lastYear', fromMonth: `${year - 1}-01`, toMonth: `${year - 1}-12` },
+  ];
+}
