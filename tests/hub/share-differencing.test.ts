@@ -134,16 +134,43 @@ describe.each(DIALECTS)('differencing attacks on public figures on %s', (dialect
     }
   });
 
+  it('perturbs every public count, new breakdowns included, within ±D, and never shows a per-mediator table', async () => {
+    const page = (await read(await link('2026-07-01', '2026-10-31'))) as Page & { totals: Record<string, unknown>; series: { byMonth: { accompaniments: unknown }[] } };
+    const truth = (await exact('2026-07-01', '2026-10-31')) as Page & { totals: Record<string, number>; mediators?: unknown[] };
+    expect(truth.mediators?.length).toBeGreaterThan(0);
+    expect(page).not.toHaveProperty('mediators');
+    for (const key of ['aidantsConnect', 'passNumerique', 'portalSites', 'autonomy', 'tags', 'activityCommune']) expect(page.breakdowns, key).toHaveProperty(key);
+    expect(Object.keys(page.breakdowns).sort()).toEqual(Object.keys(truth.breakdowns).sort());
+    let shown = 0;
+    let moved = 0;
+    for (const [key, entries] of Object.entries(page.breakdowns)) {
+      for (const e of entries) {
+        if (typeof e.count !== 'number') continue;
+        const t = truth.breakdowns[key]!.find((x) => x.key === e.key)?.count as number | undefined;
+        if (t === undefined) continue; // « Autres »
+        shown++;
+        expect(Math.abs(e.count - t), `${key}.${e.key}`).toBeLessThanOrEqual(3);
+        if (e.count !== t) moved++;
+      }
+    }
+    for (const key of ['aidantsConnect', 'autonomy', 'activityCommune']) expect(page.breakdowns[key]!.some((e) => typeof e.count === 'number'), key).toBe(true);
+    expect(shown).toBeGreaterThan(15);
+    // Each shown count keeps its true value one time in seven: most move.
+    expect(moved / shown).toBeGreaterThan(0.5);
+  });
+
   it('no target has two of genre, age band and status learnt by differencing', () => {
     expect(targets).toHaveLength(12);
     // The control: the exact figures give the three away, every time.
     for (const t of targets) expect(t.exactLearnt).toBe(3);
     // The public pages: never the "+1 there, 0 elsewhere" signature on two dimensions…
     for (const t of targets) expect(t.signatures, JSON.stringify(t)).toBeLessThanOrEqual(1);
-    // …and the attacker's best guesses get two or three right for few targets (a blind guess
-    // gets two right for 12 % of targets; the unit test measures the rate over 4,000 targets).
+    // …and the attacker's best guesses get two or three right for few targets. Over 4,000
+    // targets (unit test) two or more are right for 22 % of them (blind guessing: 12 %), all
+    // three for 3 % (blind: 0.8 %); on 12 targets, at most 5 and 2 (measured here: 3 and 1;
+    // the keys are fixed, so the result is the same at every run). The exact figures: 12 and 12.
     const twoOrMore = targets.filter((t) => t.learnt >= 2).length;
-    expect(twoOrMore).toBeLessThanOrEqual(4);
-    expect(targets.filter((t) => t.learnt === 3).length).toBeLessThanOrEqual(1);
+    expect(twoOrMore).toBeLessThanOrEqual(5);
+    expect(targets.filter((t) => t.learnt === 3).length).toBeLessThanOrEqual(2);
   });
 });

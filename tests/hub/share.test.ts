@@ -126,7 +126,7 @@ describe.each(DIALECTS)('share links on %s', (dialect) => {
     for (const k of ['activities', 'accompaniments', 'newBeneficiaries'] as const) {
       if (typeof page.totals[k] === 'number') expect(Math.abs(page.totals[k] - exact.totals[k])).toBeLessThanOrEqual(NOISE_MAX);
     }
-    expect(shown).toBeGreaterThanOrEqual(3);
+    expect(shown).toBeGreaterThanOrEqual(1);
     // Zero stays zero (masked as "< 11"): the theme nobody had.
     expect(page.breakdowns.themes.find((e: { key: string }) => e.key === 'sante_et_bien_etre' || e.key === 'banque')?.count ?? '< 11').toBe('< 11');
     // The authenticated figures stay exact.

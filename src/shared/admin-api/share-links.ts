@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatsFiltersSchema } from '../stats/types.ts';
+import { MULTI_FILTER_KEYS, StatsFiltersSchema, type MultiFilterKey } from '../stats/types.ts';
 import { sharePeriodProblems } from '../stats/public-period.ts';
 
 // Share links (public figures): the coordination API's request and response shapes
@@ -18,12 +18,20 @@ export type ShareLinkCreateBody = z.input<typeof ShareLinkCreateBodySchema>;
 
 export const ShareLinkParamsSchema = z.strictObject({ id: z.string().min(1).max(200) });
 
+/** The filters of a link as answered (every multi-value filter a list, as parsed). */
+export const StoredFiltersSchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  ...(Object.fromEntries(MULTI_FILTER_KEYS.map((k) => [k, z.array(z.string()).optional()])) as Record<MultiFilterKey, z.ZodOptional<z.ZodArray<z.ZodString>>>),
+  conseillerNumerique: z.enum(['oui', 'non']).optional(),
+});
+
 export const ShareLinkViewSchema = z.object({
   id: z.string(),
   /** the public address of the page */
   url: z.string(),
   /** the filters as stored (older links may name any days: served over the whole months they touch) */
-  filters: z.record(z.string(), z.unknown()),
+  filters: StoredFiltersSchema,
   structureIds: z.array(z.string()).nullable(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),

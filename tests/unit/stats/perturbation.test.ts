@@ -4,6 +4,10 @@ import { AGE_BANDS, GENRES, STATUSES } from '../../../src/shared/activity/codes.
 import { NOISE_MAX, noiseAt, pTableRow, perturbCount } from '../../../src/shared/stats/perturbation.ts';
 import { breakdownId } from '../../../src/shared/stats/relations.ts';
 import type { CellNoise } from '../../../src/shared/stats/perturbation.ts';
+import { groupOpenLists, maskPlan, maskStats } from '../../../src/shared/stats/masking.ts';
+import { emptyStats } from '../../../src/hub/repositories/stats.ts';
+import { publishedCounts } from '../../../src/shared/stats/relations.ts';
+import type { Stats } from '../../../src/shared/stats/types.ts';
 
 /** A seeded PRNG (mulberry32): the same crowds at every run. */
 function rng(seed: number) {
@@ -141,5 +145,52 @@ describe('differencing over 4,000 seeded targets', () => {
   it('textbook cell keys alone would not do: the only cell that moves names the target', { timeout: 60_000 }, () => {
     const r = attack('cell', 1000);
     expect(r.twoOrMore).toBeGreaterThan(0.8);
+  });
+});
+
+// The mask around small counts, when shown counts are perturbed: the reader knows each shown
+// count within ±D, so a small count hides behind the noise unless the published values happen
+// to pin it down — then a complement is hidden, as without noise.
+describe('the mask plan on perturbed counts', () => {
+  /** 138 individual remote sessions, everything else zero: many small cells, each a total minus a shown count. */
+  function crowd(): Stats {
+    const s = emptyStats({});
+    const n = 138;
+    s.totals = { activities: n, accompaniments: n, beneficiaries: n, newBeneficiaries: n };
+    const set = (key: string, code: string) => {
+      const entries = (s.breakdowns as Record<string, { key: string; label: string; count: number }[]>)[key]!;
+      const e = entries.find((x) => x.key === code);
+      if (e) e.count = n;
+      else entries.push({ key: code, label: code, count: n });
+    };
+    for (const [k, c] of [['type', 'individuel'], ['channel', 'a_distance'], ['durationBucket', '60'], ['genre', 'non_communique'], ['ageBand', 'non_communique'], ['status', 'non_communique'], ['themes', 'email'], ['equipment', 'telephone'], ['oriented', 'non'], ['commune', 'non_communique'], ['aidantsConnect', 'non'], ['autonomy', 'autonome'], ['activityCommune', 'non_communique']] as const) set(k, c);
+    // As a public page plans it: open lists grouped ("Autres").
+    return groupOpenLists(s);
+  }
+  const hidden = (plan: Map<string, string>) => [...plan].filter(([, m]) => m === 'hidden').map(([id]) => id);
+
+  it('hides complements on exact counts, not when the noise already covers the small ones', () => {
+    const s = crowd();
+    expect(hidden(maskPlan(s)).length).toBeGreaterThan(0);
+    const exactValues = new Map([...publishedCounts(s)].filter(([, v]) => v >= 11));
+    expect(hidden(maskPlan(s, { published: exactValues, noiseMax: NOISE_MAX }))).toEqual([]);
+  });
+
+  it('hides a complement when the published values pin a small count down', () => {
+    const s = crowd();
+    const published = new Map([...publishedCounts(s)].filter(([, v]) => v >= 11));
+    // Total published 3 below, "Aidants Connect: non" 3 above: "oui" = total − non ≤ 0, hence 0.
+    published.set('t.accompaniments', 135);
+    published.set('b.aidantsConnect.non', 141);
+    const plan = maskPlan(s, { published, noiseMax: NOISE_MAX });
+    expect(hidden(plan).length).toBeGreaterThan(0);
+  });
+
+  it('publishes through the noise every count it shows, and masks every small one', () => {
+    const s = crowd();
+    const page = maskStats(s, (_id, v) => v + 2);
+    expect(page.totals.accompaniments).toBe(140);
+    expect(page.breakdowns.type.find((e) => e.key === 'collectif')?.count).toBe('< 11');
+    expect(page.breakdowns.genre.find((e) => e.key === 'non_communique')?.count).toBe(140);
   });
 });

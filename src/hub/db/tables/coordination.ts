@@ -18,6 +18,20 @@ export interface ActivityFactTable {
   commune: string;
   /** one of the measure columns, typed here because the ingest reads it back */
   accompaniments: number;
+  // Also activity_commune (INSEE code of the activity's commune) and activity_departement,
+  // '' when unknown (migration 011): written and read by name in activity-facts-extra.ts.
+}
+
+/** Structure tags of each live activity (migration 011). */
+export interface ActivityFactTagTable {
+  activity_id: string;
+  tag: string;
+}
+
+/** Portal sites (link ids) used in each live activity (migration 011). */
+export interface ActivityFactPortalSiteTable {
+  activity_id: string;
+  link_id: string;
 }
 
 /** Themes of an activity, one row each (the theme filter). */
@@ -92,6 +106,8 @@ export interface ShareLinkTable {
 export interface CoordinationTables {
   activity_facts: ActivityFactTable;
   activity_fact_themes: ActivityFactThemeTable;
+  activity_fact_tags: ActivityFactTagTable;
+  activity_fact_portal_sites: ActivityFactPortalSiteTable;
   stats_rollup: StatsRollupTable;
   stats_rollup_dims: StatsRollupDimTable;
   stats_dirty: StatsDirtyTable;

@@ -25,7 +25,7 @@ const TITLES: Record<string, string> = {
   aidantsConnect: 'Aidants Connect utilisé',
   passNumerique: 'Pass numérique',
   portalSites: 'Sites utilisés',
-  autonomy: 'Autonomie du bénéficiaire',
+  autonomy: "Niveau d'autonomie",
   tags: 'Étiquettes',
   activityCommune: "Commune du lieu d'activité",
 };

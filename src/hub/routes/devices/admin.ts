@@ -21,12 +21,12 @@ export default async function adminDeviceRoutes(app: FastifyInstance) {
     if (!parsed.success) {
       throw new HttpProblem(400, 'Code non créé', 'Vérifiez la structure et la durée de validité.', zodErrors(parsed.error.issues));
     }
-    const { structureId, mediatorLabel, ttlHours } = parsed.data;
+    const { structureId, mediatorLabel, ttlHours, conseillerNumerique } = parsed.data;
     assertStructureInScope(req.user!, structureId);
     if (!(await getStructure(app.db, structureId))) {
       throw new HttpProblem(404, 'Introuvable', "Cette structure n'existe pas ou ne fait pas partie de vos structures.");
     }
-    const code = await createEnrolmentCode(app.db, { structureId, mediatorLabel: mediatorLabel?.trim() || null, ttlHours: ttlHours ?? 72 });
+    const code = await createEnrolmentCode(app.db, { structureId, mediatorLabel: mediatorLabel?.trim() || null, ttlHours: ttlHours ?? 72, conseillerNumerique });
     return reply.code(201).send({ code: code.code, expiresAt: code.expiresAt });
   });
 
