@@ -157,6 +157,20 @@ describe.each(DIALECTS)('share links on %s', (dialect) => {
     expect(Math.abs(json.totals.activities - 43)).toBeLessThanOrEqual(NOISE_MAX);
   });
 
+  it('keys on first public read the facts stored before record keys existed, to the same values', async () => {
+    const { url } = (await create(coordNord, { from: '2026-10-01', to: '2026-10-31' })).json() as { url: string };
+    const before = (await open(url)).json();
+    const keyed = await hub.database.db.selectFrom('activity_facts').select('record_key').execute();
+    expect(keyed.every((r) => Number(r.record_key) > 0)).toBe(true);
+    await hub.database.db.updateTable('activity_facts').set({ record_key: 0 }).execute();
+    const after = (await open(url)).json();
+    delete before.computedAt;
+    delete after.computedAt;
+    expect(after).toEqual(before);
+    const rekeyed = await hub.database.db.selectFrom('activity_facts').select('record_key').where('structure_id', '=', nord.id).execute();
+    expect(rekeyed.every((r) => Number(r.record_key) > 0)).toBe(true);
+  });
+
   it('creates links over whole months only, at and beyond the bounds', async () => {
     const refused = async (filters: Record<string, string>, path: string) => {
       const res = await create(coordNord, filters);

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { maskStats } from '../../shared/stats/masking.ts';
@@ -7,44 +7,26 @@ import { lastDayOfMonth } from '../../shared/stats/public-period.ts';
 import type { PublicStats, Stats, StatsFilters } from '../../shared/stats/types.ts';
 import { DATE_MIN, clampToWindow, dateMax, utcToday } from '../../shared/stats/window.ts';
 import { computeStats, factsWhere, type StructureSelection } from './stats.ts';
+import { publicFiguresSecret, recordKey } from './record-keys.ts';
 
 // Public figures (share links): the exact figures of computeStats, masked below 11, then every
 // shown count moved by the cell-key noise of its table (docs/public-figures.md). Authenticated
 // views never come here.
 
-/** Meta key of the hub's secret for record keys: made on first use, never exported nor shown. */
-export const PUBLIC_SECRET_META = 'public_figures_secret';
-
-/** The hub's secret for record and cell keys (32 random bytes, base64url in `meta`). */
-export async function publicFiguresSecret(db: DB): Promise<string> {
-  const read = async () => (await db.selectFrom('meta').select('value').where('key', '=', PUBLIC_SECRET_META).executeTakeFirst())?.value;
-  const found = await read();
-  if (found) return found;
-  // Two first requests at once: the first insert wins, both read it back.
-  await db
-    .insertInto('meta')
-    .values({ key: PUBLIC_SECRET_META, value: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await read())!;
-}
-
-const MOD = 1n << 64n;
+export { PUBLIC_SECRET_META, publicFiguresSecret, recordKey } from './record-keys.ts';
 
 /**
- * A record's permanent key: 64 bits of HMAC-SHA256(secret, id:revision). A new revision of a
- * record (an edit, a deletion) is a new key, so a table that changed in any record gets new
- * cell keys everywhere.
+ * The key of a table from its records' keys: their count and their sum (exact integers, so
+ * the same records give the same key and one record more or less, or one new version, another).
  */
-export function recordKey(secret: string, activityId: string, revision: number): bigint {
-  return createHmac('sha256', secret).update(`${activityId}:${revision}`).digest().readBigUInt64BE(0);
-}
-
-/** The key of a table: the sum of its records' keys modulo 2^64, in hex. */
-export function tableKeyOf(recordKeys: Iterable<bigint>): string {
+export function tableKeyOf(recordKeys: Iterable<number | bigint>): string {
   let sum = 0n;
-  for (const k of recordKeys) sum = (sum + k) % MOD;
-  return sum.toString(16).padStart(16, '0');
+  let count = 0;
+  for (const k of recordKeys) {
+    sum += BigInt(k);
+    count++;
+  }
+  return `${count}:${sum}`;
 }
 
 /**
@@ -58,16 +40,33 @@ export function tableNoise(secret: string, tableKey: string): CellNoise {
   };
 }
 
-/** The key of the records a public table counts (the same rows computeStats sums). */
+/** Fact rows stored before migration 013 are keyed when a public table first counts them. */
+async function keyMissingRecords(db: DB, secret: string, where: ReturnType<typeof factsWhere>): Promise<void> {
+  const { rows } = await sql<{ id: string; revision: unknown }>`
+    SELECT f.activity_id AS id, a.revision AS revision
+    FROM activity_facts f JOIN activities a ON a.id = f.activity_id
+    WHERE f.record_key = 0 AND ${where}`.execute(db);
+  for (const r of rows) {
+    await db.updateTable('activity_facts').set({ record_key: recordKey(secret, r.id, Number(r.revision)) }).where('activity_id', '=', r.id).where('record_key', '=', 0).execute();
+  }
+}
+
+/** The key of the records a public table counts (the same rows computeStats sums): one SUM in SQL. */
 export async function publicTableKey(db: DB, secret: string, filters: StatsFilters, sel: StructureSelection): Promise<string> {
   if ('ids' in sel && sel.ids.length === 0) return tableKeyOf([]);
   const shown = clampToWindow(filters);
   const f = { ...shown, from: shown.from ?? DATE_MIN, to: shown.to ?? dateMax() };
-  const { rows } = await sql<{ id: string; revision: unknown }>`
-    SELECT f.activity_id AS id, a.revision AS revision
-    FROM activity_facts f JOIN activities a ON a.id = f.activity_id
-    WHERE ${factsWhere(f, sel)}`.execute(db);
-  return tableKeyOf(rows.map((r) => recordKey(secret, r.id, Number(r.revision))));
+  const where = factsWhere(f, sel);
+  const sums = async () =>
+    (await sql<{ n: unknown; k: unknown; missing: unknown }>`
+      SELECT COUNT(*) AS n, SUM(f.record_key) AS k, SUM(CASE WHEN f.record_key = 0 THEN 1 ELSE 0 END) AS missing
+      FROM activity_facts f WHERE ${where}`.execute(db)).rows[0];
+  let row = await sums();
+  if (Number(row?.missing ?? 0) > 0) {
+    await keyMissingRecords(db, secret, where);
+    row = await sums();
+  }
+  return `${String(row?.n ?? 0)}:${BigInt(String(row?.k ?? 0)).toString()}`;
 }
 
 /** Whole months a link's period touches (older links may name any days): what a public page shows. */

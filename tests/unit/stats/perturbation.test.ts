@@ -101,10 +101,11 @@ describe('differencing over 4,000 seeded targets', () => {
       const counts = DIMS.map((d) => d.codes.map(() => 11 + Math.floor(rand() * 30)));
       const target = DIMS.map((d) => Math.floor(rand() * d.codes.length));
       const targetKey = recordKey(secret, `target-${t}`, 1);
-      // A cell's crowd key (the sum of its records' keys) is uniform: drawn directly, for speed.
-      const cellKeys = DIMS.map((d) => d.codes.map(() => tableKeyOf([BigInt(Math.floor(rand() * 2 ** 32)) * 2n ** 32n + BigInt(Math.floor(rand() * 2 ** 32))])));
-      const crowdKey = tableKeyOf(cellKeys[0]!.map((k) => BigInt(`0x${k}`)));
-      const withTarget = tableKeyOf([BigInt(`0x${crowdKey}`), targetKey]);
+      // A cell's crowd key is the sum of its records' keys, uniform: drawn directly, for speed.
+      const cellSums = DIMS.map((d) => d.codes.map(() => Math.floor(rand() * 2 ** 32) * counts.length));
+      const crowdSum = Math.floor(rand() * 2 ** 40);
+      const crowdKey = tableKeyOf([crowdSum]);
+      const withTarget = tableKeyOf([crowdSum, targetKey]);
       let right = 0;
       DIMS.forEach((d, di) => {
         const publish = (plus: boolean): number[] =>
@@ -114,7 +115,7 @@ describe('differencing over 4,000 seeded targets', () => {
             const key =
               design === 'table'
                 ? plus ? withTarget : crowdKey
-                : inCell ? tableKeyOf([BigInt(`0x${cellKeys[di]![ci]!}`), targetKey]) : cellKeys[di]![ci]!;
+                : inCell ? tableKeyOf([cellSums[di]![ci]!, targetKey]) : tableKeyOf([cellSums[di]![ci]!]);
             const noise: CellNoise = tableNoise(secret, key);
             return noise(breakdownId(d.key, code), v);
           });
