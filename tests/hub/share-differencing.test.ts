@@ -167,7 +167,7 @@ describe.each(DIALECTS)('differencing attacks on public figures on %s', (dialect
     for (const t of targets) expect(t.signatures, JSON.stringify(t)).toBeLessThanOrEqual(1);
     // …and the attacker's best guesses get two or three right for few targets. Over 4,000
     // targets (unit test) two or more are right for 22 % of them (blind guessing: 12 %), all
-    // three for 3 % (blind: 0.8 %); on 12 targets, at most 5 and 2 (measured here: 3 and 1;
+    // three for 3 % (blind: 0.8 %); on 12 targets, at most 5 and 2 (measured here: 1 and 0;
     // the keys are fixed, so the result is the same at every run). The exact figures: 12 and 12.
     const twoOrMore = targets.filter((t) => t.learnt >= 2).length;
     expect(twoOrMore).toBeLessThanOrEqual(5);
