@@ -31,7 +31,7 @@ export type MultiFilterKey = (typeof MULTI_FILTER_KEYS)[number];
 /** INSEE code of a commune (5 characters, Corsica 2A/2B). */
 export const INSEE_PATTERN = /^(\d{5}|2[AB]\d{3})$/;
 /** Département code: '01'…'95', '2A', '2B', '971'…'976'. */
-export const DEPARTEMENT_PATTERN = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/;
+export const DEPARTEMENT_PATTERN = /^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6])$/;
 
 /** A filter given once (`theme=email`) or repeated (`theme=email&theme=sante`): a list either way. */
 function multi(label: string, value: z.ZodType<string, string>) {

@@ -30,6 +30,34 @@ export interface ActivityFactTagTable {
   tag: string;
 }
 
+/** Extra monthly roll-ups (migration 011, repositories/stats-extra.ts). */
+export interface StatsRollupExtraTable {
+  structure_id: string;
+  /** '' = any theme */
+  theme: string;
+  month: string;
+  type: string;
+  /** activityCommune | tag | portal | mediator */
+  dim: string;
+  value: string;
+  activities: number;
+  accompaniments: number;
+  minutes: number;
+}
+
+/** (structure, month) pairs whose extra roll-ups must be rebuilt. */
+export interface StatsExtraDirtyTable {
+  structure_id: string;
+  month: string;
+}
+
+/** Where each live activity's facts are (to mark its old month dirty when it changes). */
+export interface ActivityFactMonthTable {
+  activity_id: string;
+  structure_id: string;
+  month: string;
+}
+
 /** Portal sites (link ids) used in each live activity (migration 011). */
 export interface ActivityFactPortalSiteTable {
   activity_id: string;
@@ -110,6 +138,9 @@ export interface CoordinationTables {
   activity_fact_themes: ActivityFactThemeTable;
   activity_fact_tags: ActivityFactTagTable;
   activity_fact_portal_sites: ActivityFactPortalSiteTable;
+  activity_fact_months: ActivityFactMonthTable;
+  stats_rollup_extra: StatsRollupExtraTable;
+  stats_extra_dirty: StatsExtraDirtyTable;
   stats_rollup: StatsRollupTable;
   stats_rollup_dims: StatsRollupDimTable;
   stats_dirty: StatsDirtyTable;

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../../plugins/auth.ts';
-import { HttpProblem } from '../../plugins/problem.ts';
 import { iterateExportedActivities, type ExportedActivity } from '../../repositories/exports.ts';
 import { getStructureCatalogue } from '../../repositories/portal.ts';
 import { getStructure, type Structure } from '../../repositories/structures.ts';
