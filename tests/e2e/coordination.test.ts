@@ -111,6 +111,10 @@ describe('coordination dashboard in a real browser', () => {
 
   it('shares a public page with small counts masked, and walks the admin screens', async () => {
     await page.goto(`${hub.url}/coordination/exports`);
+    // Whole months only: a first and a last month, or a ready-made quarter.
+    await page.getByLabel('Premier mois').waitFor();
+    await page.getByRole('button', { name: 'Le trimestre dernier' }).click();
+    await page.getByRole('button', { name: 'Ce mois-ci' }).click();
     await page.getByRole('button', { name: 'Créer un lien de partage' }).click();
     const link = page.locator('.notice--ok a');
     const url = (await link.getAttribute('href'))!;
@@ -119,6 +123,9 @@ describe('coordination dashboard in a real browser', () => {
     await shared.goto(url);
     await shared.getByRole('heading', { name: 'Médiation numérique : les chiffres' }).waitFor();
     expect(await shared.getByText('< 11').count()).toBeGreaterThan(0);
+    // It says what it counts and how it is protected.
+    await shared.getByText(/Cette page compte les/).waitFor();
+    await shared.getByRole('link', { name: 'Comment ces chiffres sont protégés' }).waitFor();
     await screenshot(shared, 'coordination-share-page');
     await shared.close();
 
