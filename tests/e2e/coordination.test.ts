@@ -126,6 +126,7 @@ describe('coordination dashboard in a real browser', () => {
     // It says what it counts and how it is protected.
     await shared.getByText(/Cette page compte les/).waitFor();
     await shared.getByRole('link', { name: 'Comment ces chiffres sont protégés' }).waitFor();
+    expect(await axeViolations(shared), 'public page').toEqual([]);
     await screenshot(shared, 'coordination-share-page');
     await shared.close();
 
@@ -156,7 +157,7 @@ describe('coordination dashboard in a real browser', () => {
     await screenshot(page, 'coordination-venue-import');
   });
 
-  it('has no accessibility violation on the dashboard and the devices screen, in French and in Arabic', async () => {
+  it('has no accessibility violation on the dashboard, the devices screen and the share form, in French and in Arabic', async () => {
     for (const lang of ['Français', 'العربية']) {
       await page.goto(`${hub.url}/coordination`);
       await page.getByTestId('kpi-accompaniments').waitFor();
@@ -170,6 +171,9 @@ describe('coordination dashboard in a real browser', () => {
       await page.goto(`${hub.url}/coordination/appareils`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await axeViolations(page), `devices ${lang}`).toEqual([]);
+      await page.goto(`${hub.url}/coordination/exports`);
+      await page.getByTestId('share-period').waitFor();
+      expect(await axeViolations(page), `exports and share form ${lang}`).toEqual([]);
     }
     await page.locator('.lang-switch select').selectOption({ label: 'Français' });
   });
