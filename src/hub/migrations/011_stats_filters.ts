@@ -65,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['stats_extra_dirty', 'stats_rollup_extra', 'activity_fact_months']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['stats_extra_lock', 'stats_extra_dirty', 'stats_rollup_extra', 'activity_fact_months']) await db.schema.dropTable(t).ifExists().execute();
   await db.schema.dropTable('activity_fact_portal_sites').ifExists().execute();
   await db.schema.dropTable('activity_fact_tags').ifExists().execute();
   await db.schema.alterTable('enrolment_codes').dropColumn('mediator_conseiller_numerique').execute();

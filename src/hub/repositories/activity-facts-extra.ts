@@ -106,6 +106,7 @@ export async function ensureExtraFactSchema(db: Kysely<any>): Promise<void> {
     if (!facts.has(col)) await db.schema.alterTable('activity_facts').addColumn(col, 'text', (c) => c.notNull().defaultTo('')).execute();
   }
   await db.schema.createIndex('activity_facts_activity_commune_idx').ifNotExists().on('activity_facts').columns(['activity_commune', 'date']).execute();
+  await db.schema.createIndex('activity_facts_activity_departement_idx').ifNotExists().on('activity_facts').columns(['activity_departement', 'date']).execute();
   await db.schema
     .createTable('activity_fact_tags')
     .ifNotExists()

@@ -50,7 +50,9 @@ export async function refreshExtraRollups(db: DB): Promise<void> {
   const pending = await db.selectFrom('stats_extra_dirty').select('month').limit(1).executeTakeFirst();
   if (!pending) return;
   await db.transaction().execute(async (trx) => {
-    // Claimed by deleting them: a concurrent refresh waits for, then skips, these markers.
+    // One refresh at a time (a one-row lock), so two never rebuild the same pair together;
+    // markers are claimed by deleting them: one a push writes meanwhile waits for the next.
+    await sql`UPDATE stats_extra_lock SET refreshed_at = ${new Date().toISOString()} WHERE lock_key = 'extra'`.execute(trx);
     const claimed = await trx.deleteFrom('stats_extra_dirty').returning(['structure_id', 'month']).execute();
     const byMonth = new Map<string, Set<string>>();
     for (const c of claimed) byMonth.set(c.month, (byMonth.get(c.month) ?? new Set()).add(c.structure_id));
@@ -148,6 +150,14 @@ export async function ensureExtraRollupSchema(db: Kysely<any>): Promise<void> {
     .addColumn('structure_id', 'text', (c) => c.notNull())
     .addColumn('month', 'text', (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('stats_extra_lock')
+    .ifNotExists()
+    .addColumn('lock_key', 'text', (c) => c.primaryKey())
+    .addColumn('refreshed_at', 'text', (c) => c.notNull())
+    .execute();
+  const lock = await sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM stats_extra_lock`.execute(db);
+  if (Number(lock.rows[0]?.n ?? 0) === 0) await sql`INSERT INTO stats_extra_lock (lock_key, refreshed_at) VALUES ('extra', '')`.execute(db);
   await db.schema
     .createTable('activity_fact_months')
     .ifNotExists()

@@ -58,7 +58,7 @@ export function factsWhere(f: StatsFilters, sel: StructureSelection, range?: { f
   if (f.venueId?.length) parts.push(sql`f.venue_id IN (${sql.join(f.venueId)})`);
   if (f.commune?.length) parts.push(sql`f.activity_commune IN (${sql.join(f.commune)})`);
   if (f.departement?.length) parts.push(sql`f.activity_departement IN (${sql.join(f.departement)})`);
-  if (f.tag?.length) parts.push(sql`EXISTS (SELECT 1 FROM activity_fact_tags tg WHERE tg.activity_id = f.activity_id AND tg.tag IN (${sql.join(f.tag)}))`);
+  if (f.tag?.length) parts.push(sql`f.activity_id IN (SELECT tg.activity_id FROM activity_fact_tags tg WHERE tg.tag IN (${sql.join(f.tag)}))`);
   if (f.conseillerNumerique) {
     parts.push(sql`f.mediator_id IN (SELECT md.id FROM mediators md WHERE md.conseiller_numerique = ${f.conseillerNumerique === 'oui' ? 1 : 0})`);
   }
