@@ -134,7 +134,8 @@ describe.each(DIALECTS)('stats figures on %s', (dialect) => {
   afterAll(async () => database?.destroy());
 
   async function clear() {
-    for (const t of ['activities', 'activity_facts', 'activity_fact_themes', 'stats_rollup', 'stats_rollup_dims', 'stats_dirty']) {
+    const extra = ['activity_fact_tags', 'activity_fact_portal_sites', 'activity_fact_months', 'stats_rollup_extra', 'stats_extra_dirty'];
+    for (const t of ['activities', 'activity_facts', 'activity_fact_themes', 'stats_rollup', 'stats_rollup_dims', 'stats_dirty', ...extra]) {
       await sql`DELETE FROM ${sql.table(t)}`.execute(database.db);
     }
   }

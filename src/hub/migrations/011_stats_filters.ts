@@ -28,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('enrolment_codes').addColumn('mediator_conseiller_numerique', 'integer').execute();
   await ensureExtraFactSchema(db);
 
-  for (const t of ['activity_fact_tags', 'activity_fact_portal_sites', 'activity_fact_themes', 'activity_facts', 'stats_rollup', 'stats_rollup_dims', 'stats_dims_delta', 'stats_dirty']) {
+  for (const t of ['activity_fact_tags', 'activity_fact_portal_sites', 'activity_fact_months', 'stats_rollup_extra', 'stats_extra_dirty', 'activity_fact_themes', 'activity_facts', 'stats_rollup', 'stats_rollup_dims', 'stats_dims_delta', 'stats_dirty']) {
     await db.deleteFrom(t).execute();
   }
   // The migrator runs each migration in a transaction: `db` is that transaction.
@@ -65,6 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const t of ['stats_extra_lock', 'stats_extra_dirty', 'stats_rollup_extra', 'activity_fact_months']) await db.schema.dropTable(t).ifExists().execute();
   await db.schema.dropTable('activity_fact_portal_sites').ifExists().execute();
   await db.schema.dropTable('activity_fact_tags').ifExists().execute();
   await db.schema.alterTable('enrolment_codes').dropColumn('mediator_conseiller_numerique').execute();

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { MEASURE_COLUMNS, isFlagColumn } from '../../shared/stats/measures.ts';
 import type { StoredActivity } from './activity-facts.ts';
+import { ensureExtraRollupSchema, markExtraDirty } from './stats-extra.ts';
 
 // Facts added in round 3 (migration 011) for the filters and breakdowns of stats-contract.md,
 // kept apart from the ingest's main write path (activity-facts.ts calls writeExtraFacts once
@@ -39,10 +40,13 @@ const stringList = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.f
  */
 export async function writeExtraFacts(trx: Transaction<Database>, stored: StoredActivity[]): Promise<void> {
   if (stored.length === 0) return;
+  const dirty: { structure_id: string; month: string }[] = [];
   for (const ids of chunks(stored.map((s) => s.id))) {
     await trx.deleteFrom('activity_fact_tags').where('activity_id', 'in', ids).execute();
     await trx.deleteFrom('activity_fact_portal_sites').where('activity_id', 'in', ids).execute();
+    dirty.push(...(await trx.deleteFrom('activity_fact_months').where('activity_id', 'in', ids).returning(['structure_id', 'month']).execute()));
   }
+  const months: { activity_id: string; structure_id: string; month: string }[] = [];
   const tags: { activity_id: string; tag: string }[] = [];
   const sites: { activity_id: string; link_id: string }[] = [];
   const byCommune = new Map<string, string[]>();
@@ -50,6 +54,9 @@ export async function writeExtraFacts(trx: Transaction<Database>, stored: Stored
   for (const s of stored) {
     const r = s.deleted ? null : (s.record as ExtraRecord | null);
     if (!r) continue;
+    const month = String((r as { date?: unknown }).date ?? '').slice(0, 7);
+    months.push({ activity_id: s.id, structure_id: s.structureId, month });
+    dirty.push({ structure_id: s.structureId, month });
     for (const tag of stringList(r.tags)) tags.push({ activity_id: s.id, tag });
     for (const link_id of stringList(r.portalLinkIds)) sites.push({ activity_id: s.id, link_id });
     const kind = r.place?.kind;
@@ -61,6 +68,8 @@ export async function writeExtraFacts(trx: Transaction<Database>, stored: Stored
   }
   for (const part of chunks(tags)) await trx.insertInto('activity_fact_tags').values(part).execute();
   for (const part of chunks(sites)) await trx.insertInto('activity_fact_portal_sites').values(part).execute();
+  for (const part of chunks(months)) await trx.insertInto('activity_fact_months').values(part).execute();
+  await markExtraDirty(trx, dirty);
 
   if (byVenue.size) {
     for (const venueIds of chunks([...byVenue.keys()])) {
@@ -97,6 +106,7 @@ export async function ensureExtraFactSchema(db: Kysely<any>): Promise<void> {
     if (!facts.has(col)) await db.schema.alterTable('activity_facts').addColumn(col, 'text', (c) => c.notNull().defaultTo('')).execute();
   }
   await db.schema.createIndex('activity_facts_activity_commune_idx').ifNotExists().on('activity_facts').columns(['activity_commune', 'date']).execute();
+  await db.schema.createIndex('activity_facts_activity_departement_idx').ifNotExists().on('activity_facts').columns(['activity_departement', 'date']).execute();
   await db.schema
     .createTable('activity_fact_tags')
     .ifNotExists()
@@ -112,4 +122,5 @@ export async function ensureExtraFactSchema(db: Kysely<any>): Promise<void> {
     .addColumn('link_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_fact_portal_sites_pk', ['activity_id', 'link_id'])
     .execute();
+  await ensureExtraRollupSchema(db);
 }

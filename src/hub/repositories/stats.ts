@@ -3,7 +3,6 @@ import type { DB } from '../db/schema.ts';
 import {
   AIDANTS_CONNECT_COLUMNS,
   AUTONOMY_PREFIX,
-  DURATION_COLUMN,
   FIXED_BREAKDOWNS,
   MEASURE_COLUMNS,
   PASS_NUMERIQUE_COLUMN,
@@ -13,6 +12,7 @@ import { addDays, daysBetween, monthsBetween } from '../../shared/stats/periods.
 import { ADMIN_THEMES, AUTONOMY, THEMES } from '../../shared/activity/codes.ts';
 import type { BreakdownEntry, MediatorStatsRow, SeriesPoint, Stats, StatsFilters } from '../../shared/stats/types.ts';
 import { ensureFreshRollups } from './stats-rollup.ts';
+import { extraFromFacts, extraFromRollups, type ExtraDim, type ExtraRow } from './stats-extra.ts';
 import { DATE_MIN, clampToWindow, dateMax } from '../../shared/stats/window.ts';
 
 /** Which structures a query covers: a list, or every structure of the hub. */
@@ -58,7 +58,7 @@ export function factsWhere(f: StatsFilters, sel: StructureSelection, range?: { f
   if (f.venueId?.length) parts.push(sql`f.venue_id IN (${sql.join(f.venueId)})`);
   if (f.commune?.length) parts.push(sql`f.activity_commune IN (${sql.join(f.commune)})`);
   if (f.departement?.length) parts.push(sql`f.activity_departement IN (${sql.join(f.departement)})`);
-  if (f.tag?.length) parts.push(sql`EXISTS (SELECT 1 FROM activity_fact_tags tg WHERE tg.activity_id = f.activity_id AND tg.tag IN (${sql.join(f.tag)}))`);
+  if (f.tag?.length) parts.push(sql`f.activity_id IN (SELECT tg.activity_id FROM activity_fact_tags tg WHERE tg.tag IN (${sql.join(f.tag)}))`);
   if (f.conseillerNumerique) {
     parts.push(sql`f.mediator_id IN (SELECT md.id FROM mediators md WHERE md.conseiller_numerique = ${f.conseillerNumerique === 'oui' ? 1 : 0})`);
   }
@@ -84,10 +84,15 @@ const num = (v: unknown) => Number(v ?? 0);
  * chosen structures, are read from that slice of the facts.
  */
 export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<Stats> {
+  return (await computeStatsAndMediators(db, asked, sel)).stats;
+}
+
+/** The figures and the per-mediator table (authenticated dashboard only) of the same filtered set. */
+export async function computeStatsAndMediators(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<{ stats: Stats; mediators: MediatorStatsRow[] }> {
   // Records outside the hub's time window (stored before it existed, or a share link's old
   // period) are left out: the series then never run past the window (docs/security.md).
   const shown = clampToWindow(asked);
-  if ('ids' in sel && sel.ids.length === 0) return emptyStats(shown);
+  if ('ids' in sel && sel.ids.length === 0) return { stats: emptyStats(shown), mediators: [] };
   const filters = { ...shown, from: shown.from ?? DATE_MIN, to: shown.to ?? dateMax() };
   const useFacts = !rollupsCover(filters, sel);
   if (!useFacts) await ensureFreshRollups(db);
@@ -100,7 +105,9 @@ export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSe
       SELECT f.date AS period, SUM(f.activities) AS activities, SUM(f.accompaniments) AS accompaniments
       FROM ${from} WHERE ${where} GROUP BY f.date ORDER BY f.date`.execute(db),
     useFacts ? openFromFacts(db, filters, sel) : openFromRollups(db, filters, sel),
-    extraOpenBreakdowns(db, filters, sel),
+    useFacts
+      ? extraFromFacts(db, factsWhere(filters, sel))
+      : extraFromRollups(db, filters, 'all' in sel ? [] : [sql`f.structure_id IN (${sql.join(sel.ids)})`], (range) => factsWhere(filters, sel, range)),
   ]);
   const s = sums.rows[0] ?? {};
   const m = (col: string) => num(s[col]);
@@ -133,13 +140,48 @@ export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSe
   ];
   stats.breakdowns.passNumerique = [{ key: 'pass_numerique', label: PASS_NUMERIQUE_LABEL, count: m(PASS_NUMERIQUE_COLUMN) }];
   stats.breakdowns.autonomy = AUTONOMY.map((a) => ({ key: a.code, label: a.label, count: m(`${AUTONOMY_PREFIX}${a.code}`) }));
-  Object.assign(stats.breakdowns, extra);
-  return stats;
+  const dim = (d: ExtraDim) => {
+    const m = new Map<string, ExtraRow>();
+    for (const r of extra) {
+      if (r.dim !== d) continue;
+      const e = m.get(r.value) ?? { ...r, activities: 0, accompaniments: 0, minutes: 0 };
+      e.activities += r.activities;
+      e.accompaniments += r.accompaniments;
+      e.minutes += r.minutes;
+      m.set(r.value, e);
+    }
+    return [...m.values()];
+  };
+  const list = (d: ExtraDim, unknownKey?: string) => openList(dim(d).map((r) => ({ key: r.value, acc: r.accompaniments })), unknownKey);
+  stats.breakdowns.tags = list('tag');
+  stats.breakdowns.portalSites = list('portal');
+  stats.breakdowns.activityCommune = list('activityCommune', COMMUNE_UNKNOWN);
+  return { stats, mediators: await mediatorRows(db, dim('mediator')) };
+}
+
+/** The per-mediator table from the mediator dimension: labels and flags from the mediators table. */
+async function mediatorRows(db: DB, rows: ExtraRow[]): Promise<MediatorStatsRow[]> {
+  const kept = rows.filter((r) => r.activities > 0);
+  const known = new Map<string, { label: string | null; cn: number }>();
+  for (let i = 0; i < kept.length; i += 500) {
+    const ids = kept.slice(i, i + 500).map((r) => r.value);
+    for (const m of await db.selectFrom('mediators').select(['id', 'label', 'conseiller_numerique']).where('id', 'in', ids).execute()) {
+      known.set(m.id, { label: m.label, cn: Number(m.conseiller_numerique) });
+    }
+  }
+  return kept
+    .map((r) => ({
+      mediatorId: r.value,
+      label: known.get(r.value)?.label ?? null,
+      conseillerNumerique: known.get(r.value)?.cn === 1,
+      activities: r.activities,
+      accompaniments: r.accompaniments,
+      hours: Math.round(r.minutes / 6) / 10,
+    }))
+    .sort((a, b) => b.activities - a.activities || (a.label ?? '').localeCompare(b.label ?? '') || a.mediatorId.localeCompare(b.mediatorId));
 }
 
 export const PASS_NUMERIQUE_LABEL = 'Pass numérique acceptés';
-
-type ExtraOpen = Pick<Stats['breakdowns'], 'tags' | 'portalSites' | 'activityCommune'>;
 
 function openList(rows: { key: string; acc: unknown }[], unknownKey?: string): BreakdownEntry[] {
   return rows
@@ -148,43 +190,9 @@ function openList(rows: { key: string; acc: unknown }[], unknownKey?: string): B
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-/**
- * Tags, portal sites and the activity's commune: read from the facts of the filtered set
- * (labels keyed by id; the route names them). Counts in accompaniments like every breakdown.
- */
-async function extraOpenBreakdowns(db: DB, f: StatsFilters, sel: StructureSelection): Promise<ExtraOpen> {
-  const where = factsWhere(f, sel);
-  const [tags, sites, communes] = await Promise.all([
-    sql<{ key: string; acc: unknown }>`SELECT t.tag AS key, SUM(f.accompaniments) AS acc FROM activity_facts f
-      JOIN activity_fact_tags t ON t.activity_id = f.activity_id WHERE ${where} GROUP BY t.tag`.execute(db),
-    sql<{ key: string; acc: unknown }>`SELECT p.link_id AS key, SUM(f.accompaniments) AS acc FROM activity_facts f
-      JOIN activity_fact_portal_sites p ON p.activity_id = f.activity_id WHERE ${where} GROUP BY p.link_id`.execute(db),
-    sql<{ key: string; acc: unknown }>`SELECT f.activity_commune AS key, SUM(f.accompaniments) AS acc FROM activity_facts f
-      WHERE ${where} GROUP BY f.activity_commune`.execute(db),
-  ]);
-  return { tags: openList(tags.rows), portalSites: openList(sites.rows), activityCommune: openList(communes.rows, COMMUNE_UNKNOWN) };
-}
-
 /** The per-mediator table of the filtered set (authenticated dashboard only): activities, accompaniments, hours. */
 export async function computeMediatorTable(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<MediatorStatsRow[]> {
-  if ('ids' in sel && sel.ids.length === 0) return [];
-  const shown = clampToWindow(asked);
-  const filters = { ...shown, from: shown.from ?? DATE_MIN, to: shown.to ?? dateMax() };
-  const { rows } = await sql<{ id: string; label: string | null; cn: unknown; n: unknown; acc: unknown; minutes: unknown }>`
-    SELECT f.mediator_id AS id, m.label AS label, m.conseiller_numerique AS cn, COUNT(*) AS n, SUM(f.accompaniments) AS acc,
-      SUM(${sql.ref(`f.${DURATION_COLUMN}`)}) AS minutes
-    FROM activity_facts f LEFT JOIN mediators m ON m.id = f.mediator_id
-    WHERE ${factsWhere(filters, sel)} GROUP BY f.mediator_id, m.label, m.conseiller_numerique`.execute(db);
-  return rows
-    .map((r) => ({
-      mediatorId: r.id,
-      label: r.label ?? null,
-      conseillerNumerique: num(r.cn) === 1,
-      activities: num(r.n),
-      accompaniments: num(r.acc),
-      hours: Math.round(num(r.minutes) / 6) / 10,
-    }))
-    .sort((a, b) => b.activities - a.activities || (a.label ?? '').localeCompare(b.label ?? '') || a.mediatorId.localeCompare(b.mediatorId));
+  return (await computeStatsAndMediators(db, asked, sel)).mediators;
 }
 
 /** Counts per venue and per commune, in accompaniments like every breakdown, merged from several sources. */

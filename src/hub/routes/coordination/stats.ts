@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireStaff, structureScope } from '../../plugins/auth.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { useZod } from '../../plugins/openapi.ts';
-import { computeMediatorTable, computeStats } from '../../repositories/stats.ts';
+import { computeStatsAndMediators } from '../../repositories/stats.ts';
 import { AuthenticatedStatsSchema, StatsQuerySchema } from '../../../shared/admin-api/stats.ts';
 import type { AuthenticatedStats } from '../../../shared/stats/types.ts';
 import { listMediators } from '../../repositories/mediator-list.ts';
@@ -34,7 +34,7 @@ export default async function statsRoutes(app: FastifyInstance) {
     async (req): Promise<AuthenticatedStats> => {
       const filters = checkWindow(req.query);
       const selection = await selectionFor(app, req.user!, filters);
-      const [stats, mediators] = await Promise.all([computeStats(app.db, filters, selection), computeMediatorTable(app.db, filters, selection)]);
+      const { stats, mediators } = await computeStatsAndMediators(app.db, filters, selection);
       return { ...(await labelOpenBreakdowns(app.db, stats)), mediators };
     },
   );
