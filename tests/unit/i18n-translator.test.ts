@@ -24,7 +24,13 @@ function keys(tree: Tree, prefix = ''): string[] {
 async function reference(lng: string) {
   const i = i18next.createInstance();
   await i.init({ lng, fallbackLng: 'fr', supportedLngs: CODES, ns: NAMESPACES, defaultNS: 'common', resources: files, interpolation: { escapeValue: false }, returnNull: false });
-  return i;
+  // Keys here are strings built at run time, not the typed keys of the app.
+  type Loose = (key: string | string[], options?: object) => string;
+  return {
+    t: i.t.bind(i) as unknown as Loose,
+    exists: i.exists.bind(i) as unknown as (key: string, options?: object) => boolean,
+    getFixedT: (lng: string | null, ns: string | string[]) => i.getFixedT(lng as string, ns as never) as unknown as Loose,
+  };
 }
 
 async function ours(lng: string, load: (l: string, ns: string) => Promise<Tree> = async (l, ns) => files[l]?.[ns] ?? {}) {
