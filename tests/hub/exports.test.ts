@@ -8,6 +8,7 @@ import type { Structure } from '../../src/hub/repositories/structures.ts';
 import { NATIONAL_HEADERS } from '../../src/shared/stats/national-layout.ts';
 import { KARIOLE_HEADERS } from '../../src/shared/stats/kariole-layout.ts';
 import { anActivity, givenEnrolledDevice, pushResults } from './sync-helpers.ts';
+import { publicIdOf } from '../../src/hub/repositories/coop-activities.ts';
 
 // The national layout's headers, written out from taxonomy.md (not imported), in order.
 const TAXONOMY_HEADERS =
@@ -94,7 +95,7 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
     expect(workshop.map((r) => r[col('Participants')])).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}/10`));
     // "ID CRA" is the hub's opaque public id of the activity, never the device's record id
     // (a v7 record id carries its creation time: issue 14/11).
-    const { public_id: workshopPublicId } = await hub.database.db.selectFrom('activities').select('public_id').where('id', '=', workshopId).executeTakeFirstOrThrow();
+    const workshopPublicId = await publicIdOf(hub.database.db, workshopId);
     expect(workshopPublicId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(workshop.every((r) => r[col('ID CRA')] === workshopPublicId)).toBe(true);
     expect(individual[col('ID CRA')]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
