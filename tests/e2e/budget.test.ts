@@ -27,5 +27,7 @@ describe('byte budget', () => {
     const path = await import('node:path');
     const bodies = fs.readdirSync(path.join(DIST, 'assets')).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(DIST, 'assets', f), 'utf8'));
     expect(bodies.filter(isDexie)).toHaveLength(1);
+    // The e2e test hooks (src/app/test-hooks.ts) exist only in a build made with KARIOLE_TEST_HOOKS=1.
+    expect(bodies.filter((b) => b.includes('__karioleTestHooks'))).toEqual([]);
   });
 });
