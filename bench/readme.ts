@@ -1,5 +1,5 @@
 // `npm run bench:readme` — writes the figures table of README.md and bench/README.md from
-// bench/results/latest.json (and details.json for baselines and the date), between the markers
+// bench/results/latest.json (and the newest details*.json for baselines and the date), between the markers
 // <!-- bench:figures:start --> and <!-- bench:figures:end -->. `npm run bench -- --readme`
 // does it at the end of a run. Nothing else in either file is touched.
 import fs from 'node:fs';
@@ -38,8 +38,13 @@ export function writeReadmeFigures(root = ROOT): string[] {
   const latestFile = path.join(results, 'latest.json');
   if (!fs.existsSync(latestFile)) throw new Error(`no ${path.relative(root, latestFile)}: run npm run bench first`);
   const latest = JSON.parse(fs.readFileSync(latestFile, 'utf8')) as Record<string, number | null>;
-  const detailsFile = path.join(results, 'details.json');
-  const details = fs.existsSync(detailsFile) ? (JSON.parse(fs.readFileSync(detailsFile, 'utf8')) as Record<string, unknown>) : {};
+  // details.json of a full run, details-<names>.json of a partial one: the newest says when and how.
+  const detailsFile = fs
+    .readdirSync(results)
+    .filter((f) => /^details(-.+)?\.json$/.test(f))
+    .map((f) => path.join(results, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  const details = detailsFile ? (JSON.parse(fs.readFileSync(detailsFile, 'utf8')) as Record<string, unknown>) : {};
   const block = figuresBlock(latest, details);
   const written: string[] = [];
   for (const rel of ['README.md', 'bench/README.md']) {
