@@ -68,6 +68,8 @@ export default defineConfig({
   define: {
     // Changes on every build: lets tests and the update banner tell two deployments apart.
     __BUILD_ID__: JSON.stringify(process.env.KARIOLE_BUILD_ID ?? new Date().toISOString()),
+    // Test-only hooks (src/app/test-hooks.ts) exist in the build only when this is set.
+    __KARIOLE_TEST_HOOKS__: JSON.stringify(process.env.KARIOLE_TEST_HOOKS === '1'),
   },
   build: {
     outDir: process.env.KARIOLE_DIST ?? 'dist',

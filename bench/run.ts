@@ -4,6 +4,7 @@
 //
 // Options: --only=name,name (measurement names below), --runs=N (default 3), --quick
 // (small data sets, to check the harness), --markdown (also print the table in Markdown),
+// --readme (then write the figures table of README.md and bench/README.md: bench/readme.ts),
 // KARIOLE_DIST=<dir> to use another build, BENCH_PG_URL for another PostgreSQL server.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { FIGURE_KEYS, type Figures } from './lib/figures.ts';
 import { ensureBuilt, ROOT, type BenchContext, type Measurement } from './lib/context.ts';
 import { markdownTable, printTable } from './lib/table.ts';
 import { MEASUREMENTS } from './measurements.ts';
+import { writeReadmeFigures } from './readme.ts';
 
 function arg(name: string): string | undefined {
   const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -71,6 +73,7 @@ async function main() {
   for (const n of notes) console.log(`note — ${n}`);
   for (const [name, message] of Object.entries(failures)) console.log(`FAILED — ${name}: ${message}`);
   console.log(`\nWritten ${path.relative(ROOT, previousFile)} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  if (arg('readme')) console.log(`Figures table written into ${writeReadmeFigures().join(' and ')}.`);
   if (Object.keys(failures).length) process.exitCode = 1;
 }
 

@@ -19,7 +19,7 @@ const sources = ['src/app', 'src/shared', 'public', 'index.html', 'manifest.webm
 const stale = builtAt === 0 || sources.some((p) => newest(p) > builtAt);
 if (stale) {
   console.log(builtAt === 0 ? 'Building the app (first start)…' : 'Sources changed since the last build: rebuilding the app…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) {
     console.error('The app could not be built; see the messages above.');
     process.exit(r.status ?? 1);

@@ -12,13 +12,17 @@ import { median, round } from '../lib/stats.ts';
 
 async function oneRun(ctx: BenchContext, count: number, seed: number, profile: boolean): Promise<{ ms: number; phases?: Record<string, number> }> {
   const pages = await buildBenchPages();
-  const hub = await serveHub({ dist: pages, seed: false });
+  const hub = await serveHub({ dist: pages, seed: true });
   const device = await launchDevice();
   try {
     const db = hub.hub.database.db;
     const structure = await createStructure(db, { name: 'Centre social bench', departements: ['13'] });
     const code = await createEnrolmentCode(db, { structureId: structure.id, mediatorLabel: 'Médiatrice bench' });
-    const records = generateActivities(count, seed, { structures: [{ id: structure.id }], mediators: 1, ...twoYearsTo() }).map((a) => a.record);
+    // Records name places of the structure's own territory (the hub refuses any other place):
+    // three places of the Bouches-du-Rhône from the demo directory the hub was seeded with.
+    const venueIds = (await db.selectFrom('venues').select('id').where('departement', '=', '13').orderBy('id').limit(3).execute()).map((v) => v.id);
+    if (venueIds.length === 0) throw new Error('no place of the Bouches-du-Rhône in the seeded directory');
+    const records = generateActivities(count, seed, { structures: [{ id: structure.id, venueIds }], mediators: 1, ...twoYearsTo() }).map((a) => a.record);
     const page = await device.context.newPage();
     await page.goto(`${hub.url}/push.html`);
     await page.waitForFunction(() => 'benchPush' in window);

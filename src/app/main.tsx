@@ -7,6 +7,8 @@ import { registerServiceWorker } from './shell/update.ts';
 import { requestPersistentStorage } from './shell/storage.ts';
 
 document.documentElement.dataset.build = __BUILD_ID__;
+// Only in a build made for the e2e tests (KARIOLE_TEST_HOOKS=1); removed from every other build.
+if (__KARIOLE_TEST_HOOKS__) void import('./test-hooks.ts').then((m) => m.installTestHooks());
 // The screen asked for starts downloading now, while the translations are set up.
 preloadRoute(location.pathname);
 

@@ -88,40 +88,6 @@ export async function queueSessionsOffline(page: Page, count: number, opts: { st
   );
 }
 
-/** Edits records as the form does after a sync: revision + 1, pending again, queued again. */
-export async function editSessions(page: Page, ids: string[]): Promise<QueuedRecord[]> {
-  return page.evaluate(async (ids) => {
-    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kariole');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = idb.transaction(['activities', 'outbox', 'kv'], 'readwrite');
-    const store = tx.objectStore('activities');
-    const out: { id: string; revision: number }[] = [];
-    const now = new Date().toISOString();
-    let seq = await new Promise<number>((resolve) => {
-      const g = tx.objectStore('kv').get('outbox.seq');
-      g.onsuccess = () => resolve(Number((g.result as { value?: number } | undefined)?.value ?? 0));
-    });
-    for (const id of ids) {
-      const row = await new Promise<Record<string, unknown>>((resolve) => {
-        const r = store.get(id);
-        r.onsuccess = () => resolve(r.result as Record<string, unknown>);
-      });
-      const sent = (row.sentRevision as number | undefined) ?? 0;
-      const revision = sent >= (row.revision as number) || row.syncState === 'synced' ? (row.revision as number) + 1 : (row.revision as number);
-      store.put({ ...row, revision, durationMin: 120, updatedAt: now, syncState: 'pending' });
-      tx.objectStore('outbox').put({ key: `activity:${id}`, kind: 'activity', id, enqueuedAt: now, seq: ++seq });
-      out.push({ id, revision });
-    }
-    tx.objectStore('kv').put({ key: 'outbox.seq', value: seq });
-    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
-    idb.close();
-    return out;
-  }, ids);
-}
-
 /** Sync state of every record on the device, and the outbox size. */
 export async function deviceState(page: Page): Promise<{ rows: { id: string; revision: number; syncState: string }[]; outbox: number }> {
   return page.evaluate(async () => {

@@ -8,6 +8,7 @@ import type { Structure } from '../../src/hub/repositories/structures.ts';
 import { NATIONAL_HEADERS } from '../../src/shared/stats/national-layout.ts';
 import { KARIOLE_HEADERS } from '../../src/shared/stats/kariole-layout.ts';
 import { anActivity, givenEnrolledDevice, pushResults } from './sync-helpers.ts';
+import { publicIdOf } from '../../src/hub/repositories/coop-activities.ts';
 
 // The national layout's headers, written out from taxonomy.md (not imported), in order.
 const TAXONOMY_HEADERS =
@@ -92,7 +93,15 @@ describe.each(DIALECTS)('activity exports on %s', (dialect) => {
     expect(individual[col('Source de la donnée')]).toBe('Kariole');
     const workshop = rows.slice(1);
     expect(workshop.map((r) => r[col('Participants')])).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}/10`));
-    expect(workshop.every((r) => r[col('ID CRA')] === workshopId)).toBe(true);
+    // "ID CRA" is the hub's opaque public id of the activity, never the device's record id
+    // (a v7 record id carries its creation time: issue 14/11).
+    const workshopPublicId = await publicIdOf(hub.database.db, workshopId);
+    expect(workshopPublicId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(workshop.every((r) => r[col('ID CRA')] === workshopPublicId)).toBe(true);
+    expect(individual[col('ID CRA')]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+    expect(individual[col('ID CRA')]).not.toBe(workshopPublicId);
+    const deviceIds = (await hub.database.db.selectFrom('activities').select('id').execute()).map((a) => a.id);
+    expect(rows.filter((r) => deviceIds.includes(r[col('ID CRA')]!))).toEqual([]);
     expect(workshop.map((r) => r[col('Genre du bénéficiaire')])).toEqual([...Array(3).fill('Masculin'), ...Array(5).fill('Féminin'), ...Array(2).fill('Non communiqué')]);
     expect(workshop.every((r) => r[col('Bénéficiaire réorienté')] === '' && r[col('Structure de redirection')] === '')).toBe(true);
     // Quoting survives separators and quotes; a formula is neutralised.

@@ -1,5 +1,5 @@
 import { kvDelete, kvGet, kvSet } from './kv.ts';
-import { PortalCatalogueSchema, type PortalCatalogue } from '../../shared/portal/schema.ts';
+import type { PortalCatalogue } from '../../shared/portal/schema.ts';
 
 // The portal catalogue on the device: the last one pulled from the hub (kv), else the
 // default catalogue bundled with the app as its own lazy chunk (demo mode, never synced, offline).
@@ -7,14 +7,22 @@ const CATALOGUE_KEY = 'portal.catalogue';
 const ETAG_KEY = 'portal.etag';
 const LOCAL_PIN_KEY = 'kiosk.localPinHash';
 
+// The schemas (zod, 90 kB) are loaded only to check a stored catalogue: a device that never
+// pulled one shows the bundled default without them (a faster cold start on a slow tablet).
+const catalogueSchema = () => import('../../shared/portal/schema.ts').then((m) => m.PortalCatalogueSchema);
+
 /** The catalogue to show: the pulled one when valid, else the bundled default. */
 export async function loadPortalCatalogue(): Promise<PortalCatalogue> {
+  // The default's chunk starts loading beside the stored read (the service worker serves it
+  // from its cache), so a device with nothing stored does not wait for one, then the other.
+  const fallback = loadDefaultPortalCatalogue();
+  fallback.catch(() => undefined);
   const stored = await kvGet<unknown>(CATALOGUE_KEY);
   if (stored) {
-    const parsed = PortalCatalogueSchema.safeParse(stored);
+    const parsed = (await catalogueSchema()).safeParse(stored);
     if (parsed.success) return parsed.data;
   }
-  return loadDefaultPortalCatalogue();
+  return fallback;
 }
 
 // A read started while the portal's code is still downloading (route preload), so the first
@@ -53,7 +61,7 @@ export async function loadDefaultPortalCatalogue(): Promise<PortalCatalogue> {
 
 /** Stores a catalogue pulled from the hub with its ETag (sent back as If-None-Match). */
 export async function savePortalCatalogue(catalogue: PortalCatalogue, etag: string | null | undefined): Promise<void> {
-  const valid = PortalCatalogueSchema.parse(catalogue);
+  const valid = (await catalogueSchema()).parse(catalogue);
   preloaded = undefined;
   await kvSet(CATALOGUE_KEY, valid);
   if (etag) await kvSet(ETAG_KEY, etag);

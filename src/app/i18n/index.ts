@@ -1,54 +1,43 @@
-import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import frCommon from './locales/fr/common.json';
 import { LANGUAGES, SOURCE_LANGUAGE, languageDir } from './languages.ts';
 import { LANGUAGE_STORAGE_KEY, browserLanguages, detectLanguage, storeLanguage, storedLanguage } from './detect.ts';
+import { Translator, type Tree } from './translator.ts';
 
 // Every locale file except French common is its own lazy chunk.
-const loaders = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
-
-const lazyBackend: BackendModule = {
-  type: 'backend',
-  init() {},
-  read(lng: string, ns: string, cb: ReadCallback) {
-    const load = loaders[`./locales/${lng}/${ns}.json`];
-    if (!load) return cb(null, {});
-    load().then(
-      (m) => cb(null, m.default),
-      (e: unknown) => cb(e as Error, false),
-    );
-  },
-};
+const loaders = import.meta.glob<{ default: Tree }>('./locales/*/*.json');
 
 export { LANGUAGE_STORAGE_KEY };
 
-/** Starts i18next; resolves once the common namespace of the chosen language is ready. */
-export async function initI18n(): Promise<typeof i18next> {
-  await i18next
-    .use(lazyBackend)
-    .init({
-      lng: detectLanguage(storedLanguage(), browserLanguages()),
-      fallbackLng: SOURCE_LANGUAGE,
-      supportedLngs: LANGUAGES.map((l) => l.code),
-      ns: ['common'],
-      defaultNS: 'common',
-      partialBundledLanguages: true,
-      resources: { fr: { common: frCommon } },
-      interpolation: { escapeValue: false },
-      returnNull: false,
+/**
+ * The app's translations: i18next's API as the app uses it (t, getFixedT, loadNamespaces,
+ * changeLanguage, events), by the small in-house translator (translator.ts) so that the first
+ * screen does not carry i18next's 15 kB. The name stays for the callers.
+ */
+export const i18next = new Translator({
+  fallbackLng: SOURCE_LANGUAGE,
+  supportedLngs: LANGUAGES.map((l) => l.code),
+  defaultNS: 'common',
+  load: (lng, ns) => loaders[`./locales/${lng}/${ns}.json`]?.().then((m) => m.default) ?? Promise.resolve({}),
+});
+
+let started: Promise<Translator> | undefined;
+
+/** Starts the translations; resolves once the common namespace of the chosen language is ready. */
+export function initI18n(): Promise<Translator> {
+  return (started ??= (async () => {
+    await i18next.init(detectLanguage(storedLanguage(), browserLanguages()), { fr: { common: frCommon as Tree } });
+    applyDocumentLanguage(i18next.resolvedLanguage || SOURCE_LANGUAGE);
+    // Remembered on this device, as the person chose it (or as it was first detected).
+    storeLanguage(i18next.resolvedLanguage || SOURCE_LANGUAGE);
+    i18next.on('languageChanged', (lng) => {
+      applyDocumentLanguage(lng);
+      storeLanguage(lng);
     });
-  applyDocumentLanguage(i18next.resolvedLanguage ?? SOURCE_LANGUAGE);
-  // Remembered on this device, as the person chose it (or as it was first detected).
-  storeLanguage(i18next.resolvedLanguage ?? SOURCE_LANGUAGE);
-  i18next.on('languageChanged', (lng) => {
-    applyDocumentLanguage(lng);
-    storeLanguage(lng);
-  });
-  return i18next;
+    return i18next;
+  })());
 }
 
 function applyDocumentLanguage(lng: string) {
   document.documentElement.lang = lng;
   document.documentElement.dir = languageDir(lng);
 }
-
-export { i18next };

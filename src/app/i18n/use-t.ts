@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+// Types only: the keys are checked against the French files (i18next.d.ts); no i18next code is bundled.
 import type { Namespace, TFunction } from 'i18next';
 import { i18next } from './index.ts';
 
@@ -22,5 +23,5 @@ export function useT<NS extends Namespace>(ns: NS): { t: TFunction<NS>; lang: st
       i18next.off('loaded', bump);
     };
   }, [String(ns)]);
-  return { t: i18next.getFixedT(null, ns) as TFunction<NS>, lang: i18next.language };
+  return { t: i18next.getFixedT(null, ns as string | readonly string[]) as unknown as TFunction<NS>, lang: i18next.language };
 }

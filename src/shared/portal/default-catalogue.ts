@@ -1,5 +1,6 @@
 import { BASE_LINKS } from './links.ts';
-import { PORTAL_CATEGORY_IDS, PORTAL_LANGUAGES, type PortalCatalogue, type PortalCategory, type PortalCategoryId, type PortalLink, type PortalTexts } from './schema.ts';
+import { PORTAL_CATEGORY_IDS, PORTAL_LANGUAGES } from './categories.ts';
+import type { PortalCatalogue, PortalCategory, PortalCategoryId, PortalLink, PortalTexts } from './schema.ts';
 import { CATALOGUE_TEXTS } from './texts/index.ts';
 
 /** Bump when the default catalogue's data changes: devices and hub compare versions. */

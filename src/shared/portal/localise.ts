@@ -1,4 +1,5 @@
-import { linkInCategory, type PortalCatalogue, type PortalCategory, type PortalLink, type PortalLanguage } from './schema.ts';
+import { linkInCategory } from './categories.ts';
+import type { PortalCatalogue, PortalCategory, PortalLink, PortalLanguage } from './schema.ts';
 
 export interface LocalisedLink {
   name: string;

@@ -3,27 +3,10 @@ import { z } from 'zod';
 // The portal catalogue as it travels between hub and devices (protocol.md, portal-catalogue.md).
 // French fields are the source; `i18n` carries the other languages' texts.
 
-/** The ten national démarche scopes of taxonomy.md (+ associations), plus `general` and `local`. */
-export const PORTAL_CATEGORY_IDS = [
-  'general',
-  'papiers_elections_citoyennete',
-  'famille_scolarite',
-  'social_sante',
-  'travail_formation',
-  'logement',
-  'transports_mobilite',
-  'argent_impots',
-  'justice',
-  'etrangers_europe',
-  'loisirs_sports_culture',
-  'associations',
-  'local',
-] as const;
-export type PortalCategoryId = (typeof PORTAL_CATEGORY_IDS)[number];
-
-/** Languages a catalogue text may be translated into (the kiosk's languages). */
-export const PORTAL_LANGUAGES = ['fr', 'en', 'ar', 'es', 'pt', 'tr', 'uk'] as const;
-export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
+// The ids and linkInCategory live in a module without zod (categories.ts): the portal's
+// screens use them without loading the schemas (90 kB) on a cold start.
+import { PORTAL_CATEGORY_IDS, PORTAL_LANGUAGES } from './categories.ts';
+export { PORTAL_CATEGORY_IDS, PORTAL_LANGUAGES, linkInCategory, type PortalCategoryId, type PortalLanguage } from './categories.ts';
 
 const LINK_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const PortalLinkIdSchema = z.string().regex(LINK_ID, { message: 'Identifiant invalide : lettres minuscules, chiffres, « - » ou « _ » (64 au plus).' });
@@ -79,11 +62,6 @@ export const PortalLinkSchema = z
   })
   .strict();
 export type PortalLink = z.infer<typeof PortalLinkSchema>;
-
-/** True when the link is shown under `category`: its own, or one of its other obvious homes. */
-export function linkInCategory(link: Pick<PortalLink, 'category' | 'alsoIn'>, category: string): boolean {
-  return link.category === category || (link.alsoIn ?? []).some((c) => c === category);
-}
 
 export const PortalCategorySchema = z
   .object({

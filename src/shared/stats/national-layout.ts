@@ -26,6 +26,8 @@ const IN_CELL = '\n';
 
 /** What the hub knows around a record: names it resolved, never anything from the person. */
 export interface NationalContext {
+  /** the hub's opaque public id of the activity (activities.public_id), written as "ID CRA": never the device's record id, whose UUID v7 dates the session */
+  publicId: string;
   receivedAt: string;
   updatedAt: string;
   /** the structure's time zone for the times shown (default Europe/Paris) */
@@ -105,7 +107,7 @@ export function nationalRows(r: ActivityRecord, ctx: NationalContext): NationalC
       nthOf(AGE_BANDS, r.beneficiaries.ageBand, i),
       nthOf(STATUSES, r.beneficiaries.status, i),
       'Kariole',
-      r.id,
+      ctx.publicId,
     ]);
   }
   return rows;

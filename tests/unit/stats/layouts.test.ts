@@ -38,7 +38,7 @@ describe('CSV for French spreadsheets', () => {
 describe('national layout', () => {
   it('writes 1 in "Participants" for a one-person activity, and leaves "Dernière modification le" empty when never modified', () => {
     const one = { ...workshop, beneficiaries: { ...workshop.beneficiaries, total: 1, alreadyAccompanied: 0, genre: {} } };
-    const [row] = nationalRows(one, { receivedAt: '2026-07-10T08:00:00Z', updatedAt: '2026-07-10T08:00:00Z', portalNames: ['Impots.gouv', 'Ameli'], tagLabels: [] });
+    const [row] = nationalRows(one, { publicId: 'c0ffee00-0000-4000-8000-000000000001', receivedAt: '2026-07-10T08:00:00Z', updatedAt: '2026-07-10T08:00:00Z', portalNames: ['Impots.gouv', 'Ameli'], tagLabels: [] });
     const col = (h: (typeof NATIONAL_HEADERS)[number]) => NATIONAL_HEADERS.indexOf(h);
     expect(row![col('Participants')]).toBe(1);
     expect(row![col('Enregistré le')]).toBe('10/07/2026 à 10:00');
@@ -47,7 +47,7 @@ describe('national layout', () => {
   });
 
   it('gives one row per participant, numbered, with the breakdown spread over the rows', () => {
-    const rows = nationalRows(workshop, { receivedAt: '2026-03-10T08:00:00Z', updatedAt: '2026-03-11T08:00:00Z', portalNames: [], tagLabels: [], placeCommune: { name: 'Marseille', postcode: '13001' } });
+    const rows = nationalRows(workshop, { publicId: 'c0ffee00-0000-4000-8000-000000000002', receivedAt: '2026-03-10T08:00:00Z', updatedAt: '2026-03-11T08:00:00Z', portalNames: [], tagLabels: [], placeCommune: { name: 'Marseille', postcode: '13001' } });
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.length === NATIONAL_HEADERS.length)).toBe(true);
     const col = (h: (typeof NATIONAL_HEADERS)[number]) => NATIONAL_HEADERS.indexOf(h);
@@ -60,6 +60,9 @@ describe('national layout', () => {
     expect(rows[0]![col('Date')]).toEqual(new Date(`${workshop.date}T00:00:00.000Z`));
     expect(rows[0]![col('Source de la donnée')]).toBe('Kariole');
     expect(rows[0]![col('Commune')]).toBe('Marseille');
+    // "ID CRA": the hub's public id on every row of the activity, never the device's record id.
+    expect(rows.map((r) => r[col('ID CRA')])).toEqual(Array(4).fill('c0ffee00-0000-4000-8000-000000000002'));
+    expect(rows.flat()).not.toContain(workshop.id);
   });
 
   it('names the i-th participant of a count breakdown', () => {

@@ -37,6 +37,17 @@ describe('venue search', () => {
     expect(index.search('   ')).toBeUndefined();
   });
 
+  it('answers a word typed again as the first time, and forgets the old places when rebuilt', async () => {
+    const index = await givenIndex();
+    const first = index.search('demarches manosque');
+    expect(index.search('demarches man')?.map((r) => r.id)).toEqual(['nocoords']);
+    expect(index.search('demarches manosque')).toEqual(first);
+    expect(index.search('digne')?.map((r) => r.id)).toEqual(['fs-digne']);
+    await index.build([...venues.filter((v) => v.id !== 'fs-digne'), aVenue({ id: 'digne-2', nom: 'Espace Digne', commune: 'Digne-les-Bains', code_postal: '04000' })], 2);
+    expect(index.search('digne')?.map((r) => r.id)).toEqual(['digne-2']);
+    expect(index.search('demarches manosque')?.map((r) => r.id)).toEqual(['nocoords']);
+  });
+
   it('sorts by distance when an origin is known, places without coordinates last', async () => {
     const index = await givenIndex();
     const map = new Map(venues.map((v) => [v.id, v]));

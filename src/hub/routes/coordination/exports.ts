@@ -65,6 +65,7 @@ async function* layoutRows(db: DB, rows: AsyncGenerator<ExportedActivity>, layou
     const portal = await names.portal(a.structureId);
     const tags = new Map((structure?.settings.tags ?? []).map((t) => [t.id, t.label]));
     const ctx: NationalContext = {
+      publicId: a.publicId,
       timeZone: structure?.timeZone ?? DEFAULT_TIME_ZONE,
       receivedAt: a.receivedAt,
       updatedAt: a.updatedAt,

@@ -1,6 +1,7 @@
 import { useT } from '../../../i18n/use-t.ts';
 import { categoryName } from '../../../../shared/portal/localise.ts';
-import { linkInCategory, type PortalCategory, type PortalLink } from '../../../../shared/portal/schema.ts';
+import { linkInCategory } from '../../../../shared/portal/categories.ts';
+import type { PortalCategory, PortalLink } from '../../../../shared/portal/schema.ts';
 import { Picto } from './Picto.tsx';
 
 interface Props {

@@ -43,6 +43,12 @@ export class VenueSearchIndex {
   /** bit i set when the place offers SERVICES[i] */
   private serviceMask = new Map<string, number>();
   private ready = false;
+  /**
+   * Each word's matches, for the index as built: typing "centre social roubaix" searches
+   * "centre" and "social" once, not again at every later keystroke (a word's matches depend
+   * only on the word and the index). Kept small; emptied when the index is rebuilt.
+   */
+  private termCache = new Map<string, { scores: Map<string, number>; mask: number; hits: { id: unknown; score: number }[] }>();
 
   /** Adds the places in slices of `chunkSize`, yielding to the page between slices. */
   async build(venues: Venue[], chunkSize = 500): Promise<void> {
@@ -61,6 +67,7 @@ export class VenueSearchIndex {
     this.index = index;
     this.ids = docs.map((d) => d.id);
     this.serviceMask = masks;
+    this.termCache.clear();
     this.ready = true;
   }
 
@@ -79,6 +86,8 @@ export class VenueSearchIndex {
     const terms = all.filter((t, i) => t.length >= (typing && i === all.length - 1 ? 3 : 2));
     if (terms.length === 0) return undefined;
     const perTerm = terms.map((term) => {
+      const cached = this.termCache.get(term);
+      if (cached) return cached;
       const numeric = /^\d+$/.test(term);
       const scores = new Map<string, number>();
       const options = { prefix: term.length >= 3, weights: { fuzzy: 0.3, prefix: 0.6 }, boost: { nom: 3, commune: 2 } };
@@ -90,7 +99,10 @@ export class VenueSearchIndex {
         hits = this.index.search(term, { ...options, fuzzy: term.length < 6 ? 1 : 0.2 });
       }
       for (const h of hits) scores.set(String(h.id), h.score);
-      return { scores, mask, hits };
+      const result = { scores, mask, hits };
+      if (this.termCache.size >= 64) this.termCache.delete(this.termCache.keys().next().value!);
+      this.termCache.set(term, result);
+      return result;
     });
     if (perTerm.length === 1) {
       // One word (the usual case while typing): name hits as MiniSearch ranked them, then places offering a matching service.
