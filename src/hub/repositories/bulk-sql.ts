@@ -9,7 +9,7 @@ import type { Dialect } from '../db/schema.ts';
 
 /** Parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
-const MAX_ROWS = 500;
+const MAX_ROWS = 256;
 
 const texts = new Map<string, string>();
 
@@ -44,9 +44,14 @@ export async function insertRows(
   suffix = '',
 ): Promise<void> {
   if (rows.length === 0) return;
-  const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
-  for (let i = 0; i < rows.length; i += per) {
-    const part = rows.slice(i, i + per);
+  // Statements of a few shapes only (full ones, then the rest by powers of two), so that the
+  // prepared statements are reused from one push to the next whatever its size.
+  const per = 2 ** Math.floor(Math.log2(Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)))));
+  for (let i = 0; i < rows.length; ) {
+    const left = rows.length - i;
+    const size = left >= per ? per : 2 ** Math.floor(Math.log2(left));
+    const part = rows.slice(i, i + size);
+    i += size;
     const params: unknown[] = [];
     for (const row of part) for (const v of row) params.push(v);
     await db.executeQuery(CompiledQuery.raw(insertText(dialect, table, columns, part.length, suffix), params));
