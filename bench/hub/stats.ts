@@ -11,7 +11,7 @@ import { checkPostgres, createBenchDatabase } from '../lib/databases.ts';
 import { scaled, type BenchContext, type Measurement } from '../lib/context.ts';
 import type { Figures } from '../lib/figures.ts';
 import { median, round } from '../lib/stats.ts';
-import { activitiesDigest, bulkFill, rowChunks } from './bulk-fill.ts';
+import { activitiesDigest, bulkFill, rollupDigest, rowChunks } from './bulk-fill.ts';
 import { HISTORY_PERIOD, historyDatabase, historyInfo } from './history.ts';
 import { deviceBatches, givenStructures, ingestBatches } from './fill.ts';
 
@@ -31,6 +31,7 @@ async function checkBulkFill(dialect: Dialect): Promise<void> {
     await bulkFill(viaBulk, dialect, rowChunks(iterateActivities(1500, 5, opts), 500));
     const [a, b] = [await activitiesDigest(viaIngest), await activitiesDigest(viaBulk)];
     if (a !== b) throw new Error(`the bulk fill no longer writes what the ingest writes on ${dialect} (the ingest changed?): update bench/hub/bulk-fill.ts`);
+    if ((await rollupDigest(viaIngest)) !== (await rollupDigest(viaBulk))) throw new Error(`the bulk fill's roll-ups differ from those the ingest keeps on ${dialect}`);
   } finally {
     await viaIngest.destroy();
     await viaBulk.destroy();

@@ -118,8 +118,11 @@ class RollupChanges {
  * (summed in memory, one multi-row upsert per table). The first dashboard read after any
  * number of pushes finds its roll-ups current: nothing is rebuilt from the facts.
  */
-export async function writeActivityFactsBatch(trx: Transaction<Database>, stored: StoredActivity[]): Promise<void> {
+export async function writeActivityFactsBatch(trx: Transaction<Database>, stored: StoredActivity[], opts: { rollups?: boolean } = {}): Promise<void> {
   if (stored.length === 0) return;
+  // A bulk load (a migration's backfill, the bench's history) may write the facts alone and
+  // rebuild the roll-ups once at the end (stats-rollup.ts rebuildAllRollups): the same rows.
+  const withRollups = opts.rollups ?? true;
   const db = trx as unknown as Kysely<unknown>;
   const dialect = dialectOfDb(db);
   const changes = new RollupChanges();
@@ -150,6 +153,7 @@ export async function writeActivityFactsBatch(trx: Transaction<Database>, stored
   }
   await insertRows(db, dialect, 'activity_facts', FACT_COLUMNS, rows);
   await insertRows(db, dialect, 'activity_fact_themes', ['activity_id', 'theme'], themes);
+  if (!withRollups) return;
   await insertRows(db, dialect, 'stats_rollup', ROLLUP_COLUMNS, changes.dayRows(), ROLLUP_UPSERT);
   await insertRows(db, dialect, 'stats_rollup_dims', DIM_COLUMNS, changes.dimRows(), DIM_UPSERT);
   // A day or month a fact left may hold rows with nothing left in them: dropped, so that the
