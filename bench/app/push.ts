@@ -49,6 +49,7 @@ async function oneRun(ctx: BenchContext, count: number, seed: number, profile: b
 
 export const push: Measurement = {
   name: 'push',
+  needsNoAppBuild: true,
   keys: ['push10kMs'],
   async run(ctx: BenchContext) {
     const count = ctx.quick ? 1_000 : scaled(10_000);

@@ -67,7 +67,7 @@ async function measureDialect(ctx: BenchContext, dialect: Dialect, count: number
 
 export const coopApi: Measurement = {
   name: 'coop-api',
-  hubOnly: true,
+  needsNoAppBuild: true,
   keys: ['coopApiActivitesPerSec', 'coopApiLastFirstPageRatio', 'coopApiActivitesPerSecPostgres', 'coopApiLastFirstPageRatioPostgres'],
   heavy: true,
   async run(ctx: BenchContext) {

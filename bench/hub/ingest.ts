@@ -176,7 +176,7 @@ async function oneRun(dialect: Dialect, count: number, seed: number): Promise<{ 
 
 export const ingest: Measurement = {
   name: 'ingest',
-  hubOnly: true,
+  needsNoAppBuild: true,
   keys: ['hubIngestPerSecSqlite', 'plainInsertPerSecSqlite', 'rawInsertPerSecSqlite', 'hubIngestPerSecPostgres', 'plainInsertPerSecPostgres', 'rawInsertPerSecPostgres'],
   async run(ctx: BenchContext) {
     await checkPostgres();

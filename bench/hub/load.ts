@@ -186,6 +186,7 @@ async function runBurst(base: string, devices: Device[], batches: unknown[][], a
 
 export const load: Measurement = {
   name: 'load',
+  needsNoAppBuild: true,
   keys: ['load500P99Ms', 'load500Errors', 'load500HerdP99Ms', 'load500HerdErrors'],
   heavy: true,
   async run(ctx: BenchContext) {

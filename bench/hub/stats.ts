@@ -91,7 +91,7 @@ async function measureDialect(ctx: BenchContext, dialect: Dialect, count: number
 
 export const stats: Measurement = {
   name: 'stats',
-  hubOnly: true,
+  needsNoAppBuild: true,
   keys: ['stats1mMs', 'stats1mMsPostgres', 'statsFirstAfterBulkMs', 'statsFirstAfterBulkMsPostgres'],
   heavy: true,
   async run(ctx: BenchContext) {

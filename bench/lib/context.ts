@@ -34,8 +34,8 @@ export interface Measurement {
   keys: FigureKey[];
   /** heavy on CPU: run last */
   heavy?: boolean;
-  /** measures the hub in process only (no built app needed) */
-  hubOnly?: boolean;
+  /** does not use the built app (dist/): the build step is skipped when only such measurements run */
+  needsNoAppBuild?: boolean;
   run(ctx: BenchContext): Promise<MeasureResult>;
 }
 
