@@ -8,6 +8,7 @@ import { generateActivities, twoYearsTo } from '../generators/activities.ts';
 import { launchDevice, serveHub } from '../lib/browser.ts';
 import { scaled, type BenchContext, type Measurement } from '../lib/context.ts';
 import { buildBenchPages } from '../lib/pages.ts';
+import { givenStructureVenues } from '../hub/fill.ts';
 import { median, round } from '../lib/stats.ts';
 
 async function oneRun(ctx: BenchContext, count: number, seed: number, profile: boolean): Promise<{ ms: number; phases?: Record<string, number> }> {
@@ -17,6 +18,8 @@ async function oneRun(ctx: BenchContext, count: number, seed: number, profile: b
   try {
     const db = hub.hub.database.db;
     const structure = await createStructure(db, { name: 'Centre social bench', departements: ['13'] });
+    // Its places of activity in the directory (the hub rejects records naming places outside the territory).
+    await givenStructureVenues(db, [{ id: structure.id, venueIds: [1, 2, 3].map((k) => `${structure.id}-lieu-${k}`) }]);
     const code = await createEnrolmentCode(db, { structureId: structure.id, mediatorLabel: 'Médiatrice bench' });
     const records = generateActivities(count, seed, { structures: [{ id: structure.id }], mediators: 1, ...twoYearsTo() }).map((a) => a.record);
     const page = await device.context.newPage();
