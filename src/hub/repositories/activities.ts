@@ -105,7 +105,8 @@ interface JobOutcome {
  * record in one call, one UPDATE per device.
  */
 async function ingestInTransaction(trx: Transaction<Database>, dialect: Dialect, jobs: Job[]): Promise<JobOutcome[]> {
-  const ids = [...new Set(jobs.flatMap((j) => j.items.map((i) => i.id)))];
+  // Sorted: concurrent transactions (several hub processes on PostgreSQL) lock rows in the same order.
+  const ids = [...new Set(jobs.flatMap((j) => j.items.map((i) => i.id)))].sort();
   const found = new Map<string, Existing>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     let q = trx
@@ -288,8 +289,13 @@ async function recordSyncOnly(db: DB, job: Job): Promise<void> {
 // commit because of one record is replayed push by push (ingestAlone), so a bad record never
 // fails the other pushes, and nothing is stored twice (the group rolled back as a whole).
 
-/** At most this many records per group transaction (a group always takes at least one push). */
-const GROUP_MAX_RECORDS = 5000;
+/**
+ * At most this many records per group transaction (a group always takes at least one push).
+ * On SQLite a transaction runs without giving the event loop a turn (the driver is
+ * synchronous): groups stay short, and the loop gets a turn between them, so the pulls and the
+ * sockets of the other devices are served while a herd's pushes are written.
+ */
+const GROUP_MAX_RECORDS = 1000;
 
 interface Waiting extends Job {
   resolve(outcome: JobOutcome): void;
@@ -329,6 +335,7 @@ class GroupCommit {
           records += next.items.length;
         }
         await this.commit(group);
+        if (this.queue.length) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.running = false;
