@@ -34,7 +34,7 @@ async function main() {
   const chosen: Measurement[] = MEASUREMENTS.filter((m) => !only || only.includes(m.name));
   // Light measurements first, the CPU-heavy ones last (the machine may be shared).
   chosen.sort((a, b) => Number(!!a.heavy) - Number(!!b.heavy));
-  ensureBuilt(ctx.dist, ctx.log);
+  if (chosen.some((m) => !m.needsNoAppBuild)) ensureBuilt(ctx.dist, ctx.log);
 
   const figures: Figures = {};
   const details: Record<string, unknown> = {};

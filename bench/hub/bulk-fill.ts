@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Dialect } from '../../src/hub/db/schema.ts';
 import { contentHash } from '../../src/hub/repositories/activities.ts';
 import { writeActivityFactsBatch, type StoredActivity } from '../../src/hub/repositories/activity-facts.ts';
+import { rebuildAllRollups } from '../../src/hub/repositories/stats-rollup.ts';
 import type { ActivityGenOptions, GeneratedActivity } from '../generators/activities.ts';
 import type { BenchDatabase } from '../lib/databases.ts';
 
@@ -112,11 +113,14 @@ export async function* workerRowChunks(count: number, seed: number | string, opt
 
 /**
  * Writes the chunks as if each record had been pushed once: its `activities` row, then the
- * statistics rows through writeActivityFactsBatch (one transaction per chunk). Returns how many.
+ * statistics rows through writeActivityFactsBatch (one transaction per chunk), the roll-ups
+ * built once at the end from the facts (rebuildAllRollups): the rows the pushes' own roll-up
+ * updates leave (tests/hub/stats-property.test.ts checks that both give the same figures;
+ * checkBulkFill in stats.ts compares the roll-up rows on a sample). Returns how many.
  */
 export async function bulkFill(database: BenchDatabase, dialect: Dialect, chunks: AsyncIterable<Value[][]>, onProgress?: (n: number) => void): Promise<number> {
   let n = 0;
-  const facts = (rows: Value[][]) => database.db.transaction().execute((trx) => writeActivityFactsBatch(trx, rows.map(storedOf)));
+  const facts = (rows: Value[][]) => database.db.transaction().execute((trx) => writeActivityFactsBatch(trx, rows.map(storedOf), { rollups: false }));
   if (dialect === 'sqlite') {
     const sqlite = new SQLite(path.join(database.dataDir, 'kariole.sqlite'));
     sqlite.pragma('journal_mode = WAL');
@@ -136,6 +140,7 @@ export async function bulkFill(database: BenchDatabase, dialect: Dialect, chunks
     } finally {
       sqlite.close();
     }
+    await rebuildAllRollups(database.db);
   } else {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -146,12 +151,19 @@ export async function bulkFill(database: BenchDatabase, dialect: Dialect, chunks
         n += rows.length;
         onProgress?.(n);
       }
+      await rebuildAllRollups(database.db);
       await client.query('ANALYZE');
     } finally {
       await client.end();
     }
   }
   return n;
+}
+
+/** The daily roll-up rows, comparable between two databases. */
+export async function rollupDigest(database: BenchDatabase): Promise<string> {
+  const rows = await database.db.selectFrom('stats_rollup').selectAll().orderBy(['structure_id', 'theme', 'date', 'type']).execute();
+  return JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)]))));
 }
 
 /** The records' rows, comparable between two databases (times left out: they differ by design). */

@@ -3,6 +3,9 @@
 import { createStructure } from '../../src/hub/repositories/structures.ts';
 import { ingestActivities, type IngestItem } from '../../src/hub/repositories/activities.ts';
 import type { DB, Dialect } from '../../src/hub/db/schema.ts';
+import { writeVenues } from '../../src/hub/repositories/venue-write.ts';
+import { normaliseVenueRow } from '../../src/shared/venues/normalise.ts';
+import type { Venue } from '../../src/shared/venues/schema.ts';
 import type { GeneratedActivity, StructureSpec } from '../generators/activities.ts';
 
 const DEPARTEMENTS = [['13'], ['59', '62'], ['33'], ['69'], ['35'], ['44'], ['67'], ['31'], ['93'], ['34']];
@@ -15,6 +18,23 @@ export async function givenStructures(db: DB, n: number): Promise<StructureSpec[
     out.push({ id: s.id, venueIds: [1, 2, 3].map((k) => `${s.id}-lieu-${k}`) });
   }
   return out;
+}
+
+/**
+ * The structures' places of activity in the directory (in their first département), so that
+ * pushed records naming them pass the hub's territory check.
+ */
+export async function givenStructureVenues(db: DB, specs: StructureSpec[]): Promise<void> {
+  const venues: Venue[] = [];
+  for (const [i, s] of specs.entries()) {
+    const dep = DEPARTEMENTS[i % DEPARTEMENTS.length]![0]!;
+    for (const id of s.venueIds ?? []) {
+      const r = normaliseVenueRow({ id, pivot: '00000000000000', nom: `Lieu ${id}`, commune: 'Commune', code_postal: `${dep}100`, adresse: '1 rue de la Gare', date_maj: '2026-01-10' });
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      venues.push(r.venue);
+    }
+  }
+  await writeVenues(db, venues);
 }
 
 export interface DeviceBatch {

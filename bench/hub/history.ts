@@ -54,7 +54,7 @@ async function cachedHistory(count: number, log: (m: string) => void): Promise<s
       }
     });
     await database.close();
-    log(`${count.toLocaleString('en-US')} records written in ${Math.round((performance.now() - t0) / 1000)} s; building the roll-ups (the first stats query after the pushes)…`);
+    log(`${count.toLocaleString('en-US')} records written in ${Math.round((performance.now() - t0) / 1000)} s; first stats query…`);
     const reopened = openDatabase({ dataDir: database.dataDir });
     const t1 = performance.now();
     await computeStats(reopened.db, {}, { all: true });

@@ -1,13 +1,17 @@
 // Hub ingest rate (the sync ingest repository, push-sized batches of 500 records per device)
-// beside a raw batched INSERT of the very same rows into the same tables — the ingest writes
+// beside two baselines: a plain prepared INSERT of the same records into one table (issue #17,
+// see plainInsert), and a raw batched INSERT of the very same rows into the same tables — the ingest writes
 // each record's row and its statistics rows (facts, themes, refresh markers…) in the push's
 // transaction, so the baseline writes exactly those rows, read back from every table the
 // ingest filled, with plain multi-row INSERTs in one transaction per batch of 500.
 // SQLite and PostgreSQL; a fresh database per run; the median of the runs is kept.
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import type { DB, Dialect } from '../../src/hub/db/schema.ts';
 import { generateActivities, twoYearsTo } from '../generators/activities.ts';
 import { checkPostgres, createBenchDatabase } from '../lib/databases.ts';
-import type { BenchContext, Measurement } from '../lib/context.ts';
+import { scaled, type BenchContext, type Measurement } from '../lib/context.ts';
 import type { Figures } from '../lib/figures.ts';
 import { median, round } from '../lib/stats.ts';
 import { deviceBatches, givenStructures, ingestBatches } from './fill.ts';
@@ -86,7 +90,60 @@ async function rawInsert(db: DB, tables: TableRows[], batchIds: string[][]): Pro
   }
 }
 
-async function oneRun(dialect: Dialect, count: number, seed: number): Promise<{ ingestPerSec: number; rawPerSec: number; tables: string[] }> {
+/**
+ * Issue #17's baseline: the same records (the `activities` rows the ingest stored) written by
+ * a plain prepared INSERT into ONE table with the same columns and only its primary key, one
+ * transaction per 500 rows, into a fresh database of the dialect. SQLite: one prepared
+ * single-row statement run 500 times per transaction (better-sqlite3's fastest way);
+ * PostgreSQL: one prepared statement inserting the 500 rows of a transaction from arrays
+ * (unnest), the fastest plain way over a connection.
+ */
+async function plainInsert(dialect: Dialect, rows: Row[]): Promise<number> {
+  const database = await createBenchDatabase(dialect, 'plain');
+  try {
+    const columns = Object.keys(rows[0]!);
+    const values = rows.map((r) => columns.map((c) => r[c] ?? null));
+    const ddl = `CREATE TABLE plain_activities (${columns.map((c) => `${c} ${c === 'revision' || c === 'deleted' ? 'integer' : 'text'}${c === 'id' ? ' PRIMARY KEY' : ''}`).join(', ')})`;
+    if (dialect === 'sqlite') {
+      await database.close();
+      const sqlite = new SQLite(path.join(database.dataDir, 'kariole.sqlite'));
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+      sqlite.exec(ddl);
+      const insert = sqlite.prepare(`INSERT INTO plain_activities (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const batch = sqlite.transaction((part: unknown[][]) => {
+        for (const v of part) insert.run(v);
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < values.length; i += BATCH) batch(values.slice(i, i + BATCH));
+      const ms = performance.now() - t0;
+      sqlite.close();
+      return (values.length / ms) * 1000;
+    }
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(ddl);
+      const types = columns.map((c) => (c === 'revision' || c === 'deleted' ? 'int' : 'text'));
+      const text = `INSERT INTO plain_activities (${columns.join(', ')}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+      const t0 = performance.now();
+      for (let i = 0; i < values.length; i += BATCH) {
+        const part = values.slice(i, i + BATCH);
+        await client.query('BEGIN');
+        await client.query({ name: 'plain-insert', text, values: columns.map((_, c) => part.map((v) => v[c])) });
+        await client.query('COMMIT');
+      }
+      const ms = performance.now() - t0;
+      return (values.length / ms) * 1000;
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.destroy();
+  }
+}
+
+async function oneRun(dialect: Dialect, count: number, seed: number): Promise<{ ingestPerSec: number; plainPerSec: number; rawPerSec: number; tables: string[] }> {
   // Both writes start from a fresh, empty, migrated database of the dialect.
   const first = await createBenchDatabase(dialect, 'ingest');
   const second = await createBenchDatabase(dialect, 'raw');
@@ -108,7 +165,9 @@ async function oneRun(dialect: Dialect, count: number, seed: number): Promise<{ 
     const t1 = performance.now();
     await rawInsert(second.db, tables, batches.map((b) => b.items.map((i) => i.id)));
     const rawMs = performance.now() - t1;
-    return { ingestPerSec: (stored / ingestMs) * 1000, rawPerSec: (stored / rawMs) * 1000, tables: tables.map((t) => t.name) };
+    const records = [...tables.find((t) => t.name === 'activities')!.byRecord!.values()].map((list) => list[0]!);
+    const plainPerSec = await plainInsert(dialect, records);
+    return { ingestPerSec: (stored / ingestMs) * 1000, plainPerSec, rawPerSec: (stored / rawMs) * 1000, tables: tables.map((t) => t.name) };
   } finally {
     await first.destroy();
     await second.destroy();
@@ -117,24 +176,26 @@ async function oneRun(dialect: Dialect, count: number, seed: number): Promise<{ 
 
 export const ingest: Measurement = {
   name: 'ingest',
-  keys: ['hubIngestPerSecSqlite', 'rawInsertPerSecSqlite', 'hubIngestPerSecPostgres', 'rawInsertPerSecPostgres'],
+  needsNoAppBuild: true,
+  keys: ['hubIngestPerSecSqlite', 'plainInsertPerSecSqlite', 'rawInsertPerSecSqlite', 'hubIngestPerSecPostgres', 'plainInsertPerSecPostgres', 'rawInsertPerSecPostgres'],
   async run(ctx: BenchContext) {
     await checkPostgres();
-    const count = ctx.quick ? 2_000 : 10_000;
+    const count = ctx.quick ? 2_000 : scaled(10_000);
     const figures: Figures = {};
     const details: Record<string, unknown> = { records: count, batch: BATCH };
     for (const dialect of ['sqlite', 'postgres'] as const) {
-      const runs: { ingestPerSec: number; rawPerSec: number; tables: string[] }[] = [];
+      const runs: { ingestPerSec: number; plainPerSec: number; rawPerSec: number; tables: string[] }[] = [];
       for (let i = 0; i < ctx.runs; i++) {
         const r = await oneRun(dialect, count, 100 + i);
-        ctx.log(`${dialect} run ${i + 1}: ingest ${Math.round(r.ingestPerSec)}/s, raw INSERT ${Math.round(r.rawPerSec)}/s`);
+        ctx.log(`${dialect} run ${i + 1}: ingest ${Math.round(r.ingestPerSec)}/s, plain INSERT ${Math.round(r.plainPerSec)}/s (${Math.round((100 * r.ingestPerSec) / r.plainPerSec)} %), rows replayed ${Math.round(r.rawPerSec)}/s`);
         runs.push(r);
       }
       const ingestPerSec = round(median(runs.map((r) => r.ingestPerSec)));
+      const plainPerSec = round(median(runs.map((r) => r.plainPerSec)));
       const rawPerSec = round(median(runs.map((r) => r.rawPerSec)));
-      if (dialect === 'sqlite') Object.assign(figures, { hubIngestPerSecSqlite: ingestPerSec, rawInsertPerSecSqlite: rawPerSec });
-      else Object.assign(figures, { hubIngestPerSecPostgres: ingestPerSec, rawInsertPerSecPostgres: rawPerSec });
-      details[dialect] = runs.map((r) => ({ ingestPerSec: round(r.ingestPerSec), rawPerSec: round(r.rawPerSec) }));
+      if (dialect === 'sqlite') Object.assign(figures, { hubIngestPerSecSqlite: ingestPerSec, plainInsertPerSecSqlite: plainPerSec, rawInsertPerSecSqlite: rawPerSec });
+      else Object.assign(figures, { hubIngestPerSecPostgres: ingestPerSec, plainInsertPerSecPostgres: plainPerSec, rawInsertPerSecPostgres: rawPerSec });
+      details[dialect] = runs.map((r) => ({ ingestPerSec: round(r.ingestPerSec), plainPerSec: round(r.plainPerSec), rawPerSec: round(r.rawPerSec) }));
       details.tablesWritten = runs[0]?.tables;
     }
     return { figures, details };

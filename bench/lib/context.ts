@@ -17,12 +17,25 @@ export interface BenchContext {
   log(message: string): void;
 }
 
+/**
+ * A data-set size scaled by BENCH_SCALE (e.g. 0.1 for a quick look at the hub figures: 100,000
+ * records instead of a million), never below `min`. Figures measured at another scale say so in
+ * the notes.
+ */
+export function scaled(n: number, min = 1_000): number {
+  const f = Number(process.env.BENCH_SCALE ?? 1);
+  if (!Number.isFinite(f) || f <= 0) throw new Error(`BENCH_SCALE must be a positive number (got ${process.env.BENCH_SCALE})`);
+  return Math.max(min, Math.round(n * f));
+}
+
 export interface Measurement {
   name: string;
   /** the figures it produces */
   keys: FigureKey[];
   /** heavy on CPU: run last */
   heavy?: boolean;
+  /** does not use the built app (dist/): the build step is skipped when only such measurements run */
+  needsNoAppBuild?: boolean;
   run(ctx: BenchContext): Promise<MeasureResult>;
 }
 

@@ -15,15 +15,23 @@ export const FIGURE_KEYS = [
   'hubVenueImportNationalPeakMB',
   'push10kMs',
   'hubIngestPerSecSqlite',
+  'plainInsertPerSecSqlite',
   'rawInsertPerSecSqlite',
   'hubIngestPerSecPostgres',
+  'plainInsertPerSecPostgres',
   'rawInsertPerSecPostgres',
   'stats1mMs',
   'stats1mMsPostgres',
+  'statsFirstAfterBulkMs',
+  'statsFirstAfterBulkMsPostgres',
   'coopApiActivitesPerSec',
+  'coopApiLastFirstPageRatio',
   'coopApiActivitesPerSecPostgres',
+  'coopApiLastFirstPageRatioPostgres',
   'load500P99Ms',
   'load500Errors',
+  'load500HerdP99Ms',
+  'load500HerdErrors',
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -77,23 +85,47 @@ export const TARGETS: Record<FigureKey, Target> = {
   },
   hubVenueImportNationalMs: { label: 'Hub import of the national file (18,000 places, 17 sources)', unit: 'ms' },
   hubVenueImportNationalPeakMB: { label: '  peak memory of that import (RSS above start)', unit: 'MB' },
-  push10kMs: { label: 'Device push of 10,000 records', unit: 'ms', target: '≤ 10000 ms', check: (v) => v <= 10_000 },
+  push10kMs: { label: 'Device push of 10,000 records', unit: 'ms', target: '≤ 2000 ms', check: (v) => v <= 2_000 },
+  // Issue #17: ingest against a plain prepared INSERT of the same records into one table
+  // (500 per transaction); the first round's "raw" baseline (the ingest's own rows replayed into
+  // every table it writes) is kept beside it.
   hubIngestPerSecSqlite: {
-    label: 'Hub ingest, SQLite', unit: 'rec/s', target: '≥ 50 % of raw', check: (v, f) => f.rawInsertPerSecSqlite !== undefined && v >= 0.5 * f.rawInsertPerSecSqlite,
-    baseline: (f) => (f.rawInsertPerSecSqlite !== undefined ? `raw INSERT ${f.rawInsertPerSecSqlite}/s → ${ratio(f.hubIngestPerSecSqlite, f.rawInsertPerSecSqlite)}` : undefined),
+    label: 'Hub ingest, SQLite', unit: 'rec/s', target: '≥ 25 % of plain', check: (v, f) => f.plainInsertPerSecSqlite !== undefined && v >= 0.25 * f.plainInsertPerSecSqlite,
+    baseline: (f) => plainAndRaw(f.hubIngestPerSecSqlite, f.plainInsertPerSecSqlite, f.rawInsertPerSecSqlite),
   },
-  rawInsertPerSecSqlite: { label: '  baseline: raw batched INSERT, SQLite', unit: 'rec/s' },
+  plainInsertPerSecSqlite: { label: '  baseline: plain prepared INSERT, one table, SQLite', unit: 'rec/s' },
+  rawInsertPerSecSqlite: { label: '  baseline: the ingest\'s rows replayed, SQLite', unit: 'rec/s' },
   hubIngestPerSecPostgres: {
-    label: 'Hub ingest, PostgreSQL', unit: 'rec/s', target: '≥ 50 % of raw', check: (v, f) => f.rawInsertPerSecPostgres !== undefined && v >= 0.5 * f.rawInsertPerSecPostgres,
-    baseline: (f) => (f.rawInsertPerSecPostgres !== undefined ? `raw INSERT ${f.rawInsertPerSecPostgres}/s → ${ratio(f.hubIngestPerSecPostgres, f.rawInsertPerSecPostgres)}` : undefined),
+    label: 'Hub ingest, PostgreSQL', unit: 'rec/s', target: '≥ 25 % of plain', check: (v, f) => f.plainInsertPerSecPostgres !== undefined && v >= 0.25 * f.plainInsertPerSecPostgres,
+    baseline: (f) => plainAndRaw(f.hubIngestPerSecPostgres, f.plainInsertPerSecPostgres, f.rawInsertPerSecPostgres),
   },
-  rawInsertPerSecPostgres: { label: '  baseline: raw batched INSERT, PostgreSQL', unit: 'rec/s' },
+  plainInsertPerSecPostgres: { label: '  baseline: plain prepared INSERT, one table, PostgreSQL', unit: 'rec/s' },
+  rawInsertPerSecPostgres: { label: '  baseline: the ingest\'s rows replayed, PostgreSQL', unit: 'rec/s' },
   stats1mMs: { label: 'Stats over 1,000,000 records, SQLite', unit: 'ms', target: '≤ 300 ms', check: (v) => v <= 300 },
   stats1mMsPostgres: { label: 'Stats over 1,000,000 records, PostgreSQL', unit: 'ms', target: '≤ 300 ms', check: (v) => v <= 300 },
-  coopApiActivitesPerSec: { label: 'Coop API paging 1,000,000 activities, SQLite', unit: 'act/s', target: '≥ 20000/s', check: (v) => v >= 20_000 },
-  coopApiActivitesPerSecPostgres: { label: 'Coop API paging 1,000,000 activities, PostgreSQL', unit: 'act/s', target: '≥ 20000/s', check: (v) => v >= 20_000 },
-  load500P99Ms: {
-    label: '500 devices syncing at once, p99', unit: 'ms', target: '≤ 250 ms', check: (v) => v <= 250,
+  statsFirstAfterBulkMs: { label: 'First dashboard read after 1,000,000 pushed, SQLite', unit: 'ms', target: '≤ 2000 ms', check: (v) => v <= 2_000 },
+  statsFirstAfterBulkMsPostgres: { label: 'First dashboard read after 1,000,000 pushed, PostgreSQL', unit: 'ms', target: '≤ 2000 ms', check: (v) => v <= 2_000 },
+  coopApiActivitesPerSec: {
+    label: 'Coop API paging 1,000,000 activities, SQLite', unit: 'act/s', target: '≥ 20000/s', check: (v) => v >= 20_000,
+    baseline: (f) => (f.coopApiLastFirstPageRatio !== undefined ? `last page / first page ${f.coopApiLastFirstPageRatio}×` : undefined),
   },
-  load500Errors: { label: '500 devices syncing at once, errors', unit: '', target: '0', check: (v) => v === 0 },
+  coopApiLastFirstPageRatio: { label: '  last page time / first page time, SQLite', unit: '×', target: '≤ 2', check: (v) => v <= 2 },
+  coopApiActivitesPerSecPostgres: {
+    label: 'Coop API paging 1,000,000 activities, PostgreSQL', unit: 'act/s', target: '≥ 20000/s', check: (v) => v >= 20_000,
+    baseline: (f) => (f.coopApiLastFirstPageRatioPostgres !== undefined ? `last page / first page ${f.coopApiLastFirstPageRatioPostgres}×` : undefined),
+  },
+  coopApiLastFirstPageRatioPostgres: { label: '  last page time / first page time, PostgreSQL', unit: '×', target: '≤ 2', check: (v) => v <= 2 },
+  load500P99Ms: {
+    label: '500 devices syncing within 30 s, p99', unit: 'ms', target: '≤ 250 ms', check: (v) => v <= 250,
+  },
+  load500Errors: { label: '500 devices syncing within 30 s, errors', unit: '', target: '0', check: (v) => v === 0 },
+  load500HerdP99Ms: { label: '500 devices syncing at the same instant, p99', unit: 'ms', target: '≤ 250 ms', check: (v) => v <= 250 },
+  load500HerdErrors: { label: '500 devices syncing at the same instant, errors', unit: '', target: '0', check: (v) => v === 0 },
 };
+
+function plainAndRaw(ingest: number | undefined, plain: number | undefined, raw: number | undefined): string | undefined {
+  const parts: string[] = [];
+  if (plain !== undefined) parts.push(`plain INSERT ${plain}/s → ${ratio(ingest, plain)}`);
+  if (raw !== undefined) parts.push(`rows replayed ${raw}/s → ${ratio(ingest, raw)}`);
+  return parts.length ? parts.join('; ') : undefined;
+}

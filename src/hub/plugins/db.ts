@@ -44,8 +44,44 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+type SqliteDatabase = ConstructorParameters<typeof SqliteDialect>[0]['database'];
+type SqliteStatement = ReturnType<Exclude<SqliteDatabase, () => unknown>['prepare']>;
+
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs as much as running for the wide inserts of
+ * the ingest (a push's profile: bench/README.md). The statements are kept by their SQL text
+ * (least recently used dropped beyond 500). A cached statement is only run with all()/run(),
+ * which finish before returning; a streamed query gets a statement of its own (a statement
+ * that is iterating cannot run anything else).
+ */
+export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SqliteStatement {
+      let stmt = cache.get(text);
+      if (stmt) {
+        cache.delete(text);
+      } else {
+        stmt = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, stmt);
+      const cached = stmt;
+      return {
+        reader: cached.reader,
+        all: (params) => cached.all(params),
+        run: (params) => cached.run(params),
+        iterate: (params) => sqlite.prepare(text).iterate(params),
+      };
+    },
+  };
 }
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');

@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, DB, Dialect } from '../db/schema.ts';
 import type { PushResult } from '../../shared/protocol/push.ts';
 import * as facts from './activity-facts.ts';
 import type { StoredActivity } from './activity-facts.ts';
 
-// The push ingest: one request's valid records decided and written together (one SELECT, one
-// multi-row INSERT, UPDATEs only for new revisions) in one transaction, committed before the
-// answer. Each record stays all-or-nothing: when a batch cannot commit, records go one by one.
+// The push ingest: the valid records of the pushes received together decided and written
+// together (one SELECT, one multi-row INSERT, UPDATEs only for new revisions) in one
+// transaction (group commit), committed before each answer. Each record stays all-or-nothing:
+// when a group cannot commit, pushes go one by one, then records.
 
 /** A record of a push that passed validation. */
 export interface IngestItem {
@@ -83,14 +84,29 @@ interface Planned {
   before?: Existing;
 }
 
-async function ingestInTransaction(
-  trx: Transaction<Database>,
-  dialect: Dialect,
-  device: IngestDevice,
-  items: IngestItem[],
-  now: string,
-): Promise<{ results: Map<number, PushResult>; created: number }> {
-  const ids = [...new Set(items.map((i) => i.id))];
+/** One push as the ingest receives it. */
+interface Job {
+  device: IngestDevice;
+  items: IngestItem[];
+  now: string;
+  /** also count the push on the device (last sync, records received) in the same transaction */
+  recordSync: boolean;
+}
+
+interface JobOutcome {
+  results: Map<number, PushResult>;
+  created: number;
+}
+
+/**
+ * The pushes of a group, decided in arrival order against what the hub holds (and what the
+ * earlier pushes of the group wrote), then written together: one read of the known ids, one
+ * multi-row INSERT per 250 rows, UPDATEs only for new revisions, the statistics of every stored
+ * record in one call, one UPDATE per device.
+ */
+async function ingestInTransaction(trx: Transaction<Database>, dialect: Dialect, jobs: Job[]): Promise<JobOutcome[]> {
+  // Sorted: concurrent transactions (several hub processes on PostgreSQL) lock rows in the same order.
+  const ids = [...new Set(jobs.flatMap((j) => j.items.map((i) => i.id)))].sort();
   const found = new Map<string, Existing>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     let q = trx
@@ -103,47 +119,53 @@ async function ingestInTransaction(
 
   const current = new Map<string, Existing>(found);
   const planned = new Map<string, Planned>();
-  const results = new Map<number, PushResult>();
-  let created = 0;
-  for (const item of items) {
-    const hash = contentHash(item);
-    const held = current.get(item.id);
-    let status: PushResult['status'];
-    if (!held) status = 'created';
-    else if (held.structure_id !== device.structureId) {
-      results.set(item.index, { id: item.id, status: 'conflict', errors: [CONFLICT_OTHER_STRUCTURE] });
-      continue;
-    } else if (item.revision > held.revision) status = 'updated';
-    else if (hash === held.content_hash) status = 'unchanged';
-    else {
-      results.set(item.index, { id: item.id, status: 'conflict', revision: held.revision, errors: [conflictRevision(held.revision)] });
-      continue;
+  const outcomes: JobOutcome[] = [];
+  for (const { device, items, now } of jobs) {
+    const results = new Map<number, PushResult>();
+    let created = 0;
+    for (const item of items) {
+      const hash = contentHash(item);
+      const held = current.get(item.id);
+      let status: PushResult['status'];
+      if (!held) status = 'created';
+      else if (held.structure_id !== device.structureId) {
+        results.set(item.index, { id: item.id, status: 'conflict', errors: [CONFLICT_OTHER_STRUCTURE] });
+        continue;
+      } else if (item.revision > held.revision) status = 'updated';
+      else if (hash === held.content_hash) status = 'unchanged';
+      else {
+        results.set(item.index, { id: item.id, status: 'conflict', revision: held.revision, errors: [conflictRevision(held.revision)] });
+        continue;
+      }
+      results.set(item.index, { id: item.id, status, revision: item.revision });
+      if (status === 'unchanged') continue;
+      if (status === 'created') created++;
+      const receivedAt = held?.received_at ?? now;
+      const row: Database['activities'] = {
+        id: item.id,
+        structure_id: device.structureId,
+        device_id: device.deviceId,
+        mediator_id: device.mediatorId,
+        revision: item.revision,
+        deleted: item.deleted ? 1 : 0,
+        content_hash: hash,
+        record: item.record ? JSON.stringify(item.record) : null,
+        date: typeof item.record?.date === 'string' ? item.record.date : null,
+        type: typeof item.record?.type === 'string' ? item.record.type : null,
+        received_at: receivedAt,
+        updated_at: now,
+      };
+      const before = found.get(item.id);
+      planned.set(item.id, { row, record: item.record, insert: !before, before });
+      current.set(item.id, { id: item.id, structure_id: device.structureId, revision: item.revision, content_hash: hash, deleted: row.deleted, received_at: receivedAt });
     }
-    results.set(item.index, { id: item.id, status, revision: item.revision });
-    if (status === 'unchanged') continue;
-    if (status === 'created') created++;
-    const receivedAt = held?.received_at ?? now;
-    const row: Database['activities'] = {
-      id: item.id,
-      structure_id: device.structureId,
-      device_id: device.deviceId,
-      mediator_id: device.mediatorId,
-      revision: item.revision,
-      deleted: item.deleted ? 1 : 0,
-      content_hash: hash,
-      record: item.record ? JSON.stringify(item.record) : null,
-      date: typeof item.record?.date === 'string' ? item.record.date : null,
-      type: typeof item.record?.type === 'string' ? item.record.type : null,
-      received_at: receivedAt,
-      updated_at: now,
-    };
-    const before = found.get(item.id);
-    planned.set(item.id, { row, record: item.record, insert: !before, before });
-    current.set(item.id, { id: item.id, structure_id: device.structureId, revision: item.revision, content_hash: hash, deleted: row.deleted, received_at: receivedAt });
+    outcomes.push({ results, created });
   }
 
-  const inserts = [...planned.values()].filter((p) => p.insert).map((p) => p.row);
-  for (let i = 0; i < inserts.length; i += CHUNK) await trx.insertInto('activities').values(inserts.slice(i, i + CHUNK)).execute();
+  // The opaque public id is drawn here (the insert trigger of migration 007 then has nothing
+  // to do: it would rewrite every new row once more).
+  const inserts = [...planned.values()].filter((p) => p.insert).map((p) => ({ ...p.row, public_id: randomUUID() }));
+  for (let i = 0; i < inserts.length; i += CHUNK) await trx.insertInto('activities').values(inserts.slice(i, i + CHUNK) as Database['activities'][]).execute();
   for (const p of planned.values()) {
     if (p.insert || !p.before) continue;
     const { id: _id, received_at: _r, ...set } = p.row;
@@ -157,18 +179,33 @@ async function ingestInTransaction(
     if (Number(res.numUpdatedRows) !== 1) throw new RaceError('record changed by a concurrent push');
   }
   const stored: StoredActivity[] = [...planned.values()].map((p) => ({
-      id: p.row.id,
-      structureId: p.row.structure_id,
-      deviceId: p.row.device_id,
-      mediatorId: p.row.mediator_id,
-      revision: p.row.revision,
-      deleted: p.row.deleted === 1,
-      record: p.record,
-      receivedAt: p.row.received_at,
-      updatedAt: p.row.updated_at,
+    id: p.row.id,
+    structureId: p.row.structure_id,
+    deviceId: p.row.device_id,
+    mediatorId: p.row.mediator_id,
+    revision: p.row.revision,
+    deleted: p.row.deleted === 1,
+    record: p.record,
+    receivedAt: p.row.received_at,
+    updatedAt: p.row.updated_at,
   }));
   await writeFacts(trx, stored);
-  return { results, created };
+
+  // The devices' sync counters, one UPDATE per device of the group.
+  const syncs = new Map<string, { at: string; received: number }>();
+  jobs.forEach((j, k) => {
+    if (!j.recordSync) return;
+    const s = syncs.get(j.device.deviceId);
+    syncs.set(j.device.deviceId, { at: s && s.at > j.now ? s.at : j.now, received: (s?.received ?? 0) + outcomes[k]!.created });
+  });
+  for (const [deviceId, s] of syncs) {
+    await trx
+      .updateTable('devices')
+      .set((eb) => ({ last_sync_at: s.at, ...(s.received ? { records_received: eb('records_received', '+', s.received) } : {}) }))
+      .where('id', '=', deviceId)
+      .execute();
+  }
+  return outcomes;
 }
 
 function isRetryable(e: unknown): boolean {
@@ -178,10 +215,10 @@ function isRetryable(e: unknown): boolean {
   return err.code === '23505' || err.code === '40001' || err.code === '40P01' || /UNIQUE|SQLITE_BUSY|database is locked/i.test(`${err.code} ${err.message}`);
 }
 
-async function attempt(db: DB, dialect: Dialect, device: IngestDevice, items: IngestItem[], now: string) {
+async function attempt(db: DB, dialect: Dialect, jobs: Job[]): Promise<JobOutcome[]> {
   for (let tries = 1; ; tries++) {
     try {
-      return await db.transaction().execute((trx) => ingestInTransaction(trx, dialect, device, items, now));
+      return await db.transaction().execute((trx) => ingestInTransaction(trx, dialect, jobs));
     } catch (e) {
       if (!isRetryable(e) || tries >= 4) throw e;
     }
@@ -211,11 +248,146 @@ export const NOT_STORABLE = {
 };
 
 /**
+ * One push on its own (a group that could not commit is replayed push by push): when the push
+ * cannot commit, records go one by one; a record the hub cannot store is answered `rejected`
+ * (the others are stored); a failure of the hub itself fails the push so that the device retries.
+ */
+async function ingestAlone(db: DB, dialect: Dialect, job: Job, batchError?: unknown): Promise<JobOutcome> {
+  try {
+    if (batchError !== undefined) throw batchError;
+    return (await attempt(db, dialect, [job]))[0]!;
+  } catch (error) {
+    if (isHubFault(error)) throw error;
+    const results = new Map<number, PushResult>();
+    let created = 0;
+    let counted = false;
+    for (const item of job.items) {
+      try {
+        if (job.items.length === 1) throw error;
+        const one = (await attempt(db, dialect, [{ ...job, items: [item] }]))[0]!;
+        for (const [k, v] of one.results) results.set(k, v);
+        created += one.created;
+        counted ||= job.recordSync;
+      } catch (e) {
+        if (isHubFault(e)) throw e;
+        results.set(item.index, { id: item.id, status: 'rejected', errors: [NOT_STORABLE] });
+      }
+    }
+    // Every record refused: the device's sync is still counted.
+    if (job.recordSync && !counted) await recordSyncOnly(db, job);
+    return { results, created };
+  }
+}
+
+async function recordSyncOnly(db: DB, job: Job): Promise<void> {
+  await db.updateTable('devices').set({ last_sync_at: job.now }).where('id', '=', job.device.deviceId).execute();
+}
+
+// Group commit: pushes arriving while a transaction runs wait for the next one and share it
+// (a herd of 500 devices becomes a few transactions instead of 500 commits on one writer);
+// each push is answered when the transaction holding it has committed. A group that cannot
+// commit because of one record is replayed push by push (ingestAlone), so a bad record never
+// fails the other pushes, and nothing is stored twice (the group rolled back as a whole).
+
+/**
+ * At most this many records per group transaction (a group always takes at least one push).
+ * On SQLite a transaction runs without giving the event loop a turn (the driver is
+ * synchronous): groups stay short, and the loop gets a turn between them, so the pulls and the
+ * sockets of the other devices are served while a herd's pushes are written.
+ */
+const GROUP_MAX_RECORDS = 1000;
+
+interface Waiting extends Job {
+  resolve(outcome: JobOutcome): void;
+  reject(error: unknown): void;
+}
+
+class GroupCommit {
+  private readonly queue: Waiting[] = [];
+  private running = false;
+  /** groups committed and pushes they held (tests and the bench read them) */
+  readonly counters = { groups: 0, pushes: 0 };
+
+  constructor(
+    private readonly db: DB,
+    private readonly dialect: Dialect,
+  ) {}
+
+  submit(job: Job): Promise<JobOutcome> {
+    return new Promise<JobOutcome>((resolve, reject) => {
+      this.queue.push({ ...job, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        // One turn of the event loop: pushes already received join the first group.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const group: Waiting[] = [];
+        let records = 0;
+        while (this.queue.length && (group.length === 0 || records + this.queue[0]!.items.length <= GROUP_MAX_RECORDS)) {
+          const next = this.queue.shift()!;
+          group.push(next);
+          records += next.items.length;
+        }
+        await this.commit(group);
+        if (this.queue.length) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commit(group: Waiting[]): Promise<void> {
+    this.counters.groups++;
+    this.counters.pushes += group.length;
+    let outcomes: JobOutcome[];
+    try {
+      outcomes = await attempt(this.db, this.dialect, group);
+    } catch (groupError) {
+      if (isHubFault(groupError)) {
+        for (const w of group) w.reject(groupError);
+        return;
+      }
+      // Somebody's record could not be stored: each push again on its own.
+      for (const w of group) {
+        try {
+          w.resolve(await ingestAlone(this.db, this.dialect, w, group.length === 1 ? groupError : undefined));
+        } catch (e) {
+          w.reject(e);
+        }
+      }
+      return;
+    }
+    group.forEach((w, k) => w.resolve(outcomes[k]!));
+  }
+}
+
+const groups = new WeakMap<DB, GroupCommit>();
+
+function groupCommitOf(db: DB, dialect: Dialect): GroupCommit {
+  let g = groups.get(db);
+  if (!g) groups.set(db, (g = new GroupCommit(db, dialect)));
+  return g;
+}
+
+/** How many group transactions the ingest committed on this database and how many pushes they held. */
+export function groupCommitCounters(db: DB): { groups: number; pushes: number } {
+  return { ...(groups.get(db)?.counters ?? { groups: 0, pushes: 0 }) };
+}
+
+/**
  * Stores the valid records of one push for a device; returns one result per item (keyed by
- * its index) and how many ids the hub saw for the first time. Commits before returning.
- * When the batch cannot commit, records go one by one: a record the hub cannot store is
- * answered `rejected` on its own (the others are stored); a failure of the hub itself
+ * its index) and how many ids the hub saw for the first time. Commits before returning (in a
+ * transaction shared with the pushes that arrived at the same time). When that transaction
+ * cannot commit, the push is replayed alone, then record by record: a record the hub cannot
+ * store is answered `rejected` on its own (the others are stored); a failure of the hub itself
  * (connection, disk) fails the whole push so that the device retries it.
+ * `recordSync`: the device's last sync and received count are updated in the same transaction.
  */
 export async function ingestActivities(
   db: DB,
@@ -223,27 +395,14 @@ export async function ingestActivities(
   device: IngestDevice,
   items: IngestItem[],
   now: string,
+  opts: { recordSync?: boolean } = {},
 ): Promise<{ results: Map<number, PushResult>; created: number }> {
-  if (items.length === 0) return { results: new Map(), created: 0 };
-  try {
-    return await attempt(db, dialect, device, items, now);
-  } catch (batchError) {
-    if (isHubFault(batchError)) throw batchError;
-    const results = new Map<number, PushResult>();
-    let created = 0;
-    for (const item of items) {
-      try {
-        if (items.length === 1) throw batchError;
-        const one = await attempt(db, dialect, device, [item], now);
-        for (const [k, v] of one.results) results.set(k, v);
-        created += one.created;
-      } catch (e) {
-        if (isHubFault(e)) throw e;
-        results.set(item.index, { id: item.id, status: 'rejected', errors: [NOT_STORABLE] });
-      }
-    }
-    return { results, created };
+  const recordSync = opts.recordSync ?? false;
+  if (items.length === 0) {
+    if (recordSync) await recordSyncOnly(db, { device, items, now, recordSync });
+    return { results: new Map(), created: 0 };
   }
+  return groupCommitOf(db, dialect).submit({ device, items, now, recordSync });
 }
 
 /** What the hub holds for an id (tests and the coordination feature read through here). */

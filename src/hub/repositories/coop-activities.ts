@@ -34,11 +34,9 @@ export async function activityPage(db: DB, q: ActivityPageQuery): Promise<{ rows
   const parts = filters(q);
   const before = q.cursor?.direction === 'before';
   if (q.cursor) {
-    parts.push(
-      before
-        ? sql`(updated_at > ${q.cursor.at} OR (updated_at = ${q.cursor.at} AND public_id > ${q.cursor.id}))`
-        : sql`(updated_at < ${q.cursor.at} OR (updated_at = ${q.cursor.at} AND public_id < ${q.cursor.id}))`,
-    );
+    // A row-value comparison: both databases read it as one range of the (updated_at, public_id)
+    // index, where the equivalent OR form may be scanned from the index's start.
+    parts.push(before ? sql`(updated_at, public_id) > (${q.cursor.at}, ${q.cursor.id})` : sql`(updated_at, public_id) < (${q.cursor.at}, ${q.cursor.id})`);
   }
   const order = before ? sql`ORDER BY updated_at ASC, public_id ASC` : sql`ORDER BY updated_at DESC, public_id DESC`;
   const { rows } = await sql<Row>`

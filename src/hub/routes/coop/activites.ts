@@ -58,8 +58,10 @@ export default async function activitesRoute(app: FastifyInstance) {
         activityPage(app.db, { size, cursor, ...filters }),
         cachedCount(app.db, `${filters.creationSince ?? ''}|${filters.modificationSince ?? ''}`, () => countActivities(app.db, filters)),
       ]);
-      const data: Activite[] = [];
-      for (const row of page.rows) data.push(toActivite(row, await namesFor(app.db, row.structureId)));
+      // Names read once per structure of the page (a page mostly holds a few structures).
+      const names = new Map<string, Awaited<ReturnType<typeof namesFor>>>();
+      for (const id of new Set(page.rows.map((r) => r.structureId))) names.set(id, await namesFor(app.db, id));
+      const data: Activite[] = page.rows.map((row) => toActivite(row, names.get(row.structureId)!));
       const hasNext = direction === 'after' ? page.more : Boolean(cursor);
       const hasPrev = direction === 'before' ? page.more : Boolean(cursor);
       const first = page.rows[0];

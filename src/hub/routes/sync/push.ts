@@ -3,7 +3,6 @@ import { nowIso } from '../../lib/time.ts';
 import { requireDevice } from '../../plugins/auth.ts';
 import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { ingestActivities, type IngestItem } from '../../repositories/activities.ts';
-import { recordDeviceSync } from '../../repositories/devices.ts';
 import { activityWireSchemaFor, issuesToErrors } from '../../../shared/activity/record.ts';
 import { PUSH_MAX_RECORDS, PushRequestSchema, type PushResult } from '../../../shared/protocol/push.ts';
 import { deviceRateLimit } from './rate-limit.ts';
@@ -50,9 +49,9 @@ export default async function pushRoutes(app: FastifyInstance) {
     });
     const accepted = await keepPlacesOfTerritory(app, device.structureId, valid, results);
     const now = nowIso();
-    const { results: stored, created } = await ingestActivities(app.db, app.dialect, device, accepted, now);
+    // The device's sync is counted in the records' transaction (one commit per push group).
+    const { results: stored } = await ingestActivities(app.db, app.dialect, device, accepted, now, { recordSync: true });
     for (const [index, r] of stored) results[index] = r;
-    await recordDeviceSync(app.db, device.deviceId, { at: now, received: created });
     return { results };
   });
 }
