@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import type { AdminDevice } from '../../../../shared/protocol/enrol.ts';
+import type { AdminDevice } from '../../../../shared/admin-api/devices.ts';
 import { api, messageOf } from '../lib/api.ts';
 import { formatDate, formatNumber } from '../lib/labels.ts';
 import { useStructures } from './useStructures.ts';
