@@ -93,3 +93,16 @@ describe.each(DIALECTS)('the OpenAPI document covers every /api route on %s', (d
     expect(Object.keys(kiosk?.content ?? {})).toEqual(['application/json']);
   });
 });
+
+describe('answers without a body', () => {
+  it('a 204 carries no body', async () => {
+    const hub = await givenHub('sqlite');
+    try {
+      const res = await hub.app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
+      expect(res.statusCode).toBe(204);
+      expect(res.body).toBe('');
+    } finally {
+      await hub.close();
+    }
+  });
+});

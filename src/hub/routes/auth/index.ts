@@ -50,13 +50,13 @@ export default async function authRoutes(fastify: FastifyInstance) {
       await clearFailures(app.db, 'login-account', email);
       if (user.disabled_at) throw new HttpProblem(403, 'Compte désactivé', 'Ce compte a été désactivé. Adressez-vous à un administrateur du hub.');
       await openSession(app, req, reply, user.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags, summary: 'ferme la session', response: { 204: noContent('session fermée') } } }, async (req, reply) => {
     await closeSession(app, req, reply);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   // Who is logged in, with the CSRF token the page must send back on every change.
