@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../helpers/db.ts';
 import { givenHub, givenStaff, givenStructure, type StaffSession, type TestHub } from '../helpers/hub.ts';
+import type * as ApiClients from '../../src/hub/repositories/api-clients.ts';
+import type * as Devices from '../../src/hub/repositories/devices.ts';
 
 // Answers go through their zod schema: a field a repository returns by mistake (a column added
 // to a table, a hash selected with the row) is dropped before it reaches a client.
 
 vi.mock('../../src/hub/repositories/api-clients.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/hub/repositories/api-clients.ts')>();
+  const real = await importOriginal<typeof ApiClients>();
   return {
     ...real,
     // as if the repository selected the whole row
@@ -15,7 +17,7 @@ vi.mock('../../src/hub/repositories/api-clients.ts', async (importOriginal) => {
   };
 });
 vi.mock('../../src/hub/repositories/devices.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/hub/repositories/devices.ts')>();
+  const real = await importOriginal<typeof Devices>();
   return {
     ...real,
     listDevices: async (...args: Parameters<typeof real.listDevices>) =>
