@@ -1,14 +1,26 @@
 import { signal } from '@preact/signals';
+import type { z } from 'zod';
+import { MeSchema, type Me } from '../../../../shared/admin-api/auth.ts';
 
 // The coordination screens talk to the hub directly (online only): same-origin fetch with the
 // session cookie, the CSRF token on every change, problem+json turned into readable errors.
+// Answers are typed from the hub's own contracts (src/shared/admin-api, the route schemas):
+// `call(Schema, ...)`. In development and tests each answer is checked against its schema, so a
+// field renamed on the hub fails loudly here; production builds trust the hub and skip it.
 
-export interface Me {
-  id: string;
-  email: string;
-  role: 'admin' | 'coordinator';
-  structureIds: string[];
-  csrfToken: string;
+export type { Me };
+
+/** Whether answers are checked against their schema (vite dev server, vitest). */
+export const CHECK_ANSWERS = import.meta.env.DEV || import.meta.env.MODE === 'test';
+
+/** The hub's answer did not match its contract (development and tests only). */
+export class ContractError extends Error {
+  constructor(
+    readonly url: string,
+    readonly issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  ) {
+    super(`${url}: answer does not match its contract: ${issues.map((i) => `${i.path.map(String).join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  }
 }
 
 /** The logged-in staff member; undefined while unknown, null when logged out. */
@@ -36,7 +48,19 @@ async function fail(res: Response): Promise<never> {
   throw new ApiError(res.status, body.title ?? res.statusText, body.detail ?? '', body.errors ?? []);
 }
 
-export async function api<T>(method: string, url: string, body?: unknown, opts: { raw?: BodyInit; contentType?: string } = {}): Promise<T> {
+type Options = { raw?: BodyInit; contentType?: string };
+
+/** A call whose answer is described by `schema` (a contract of src/shared): typed from it, checked in development and tests. */
+export async function call<S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown, opts: Options = {}): Promise<z.output<S>> {
+  const answer = await api<unknown>(method, url, body, opts);
+  if (!CHECK_ANSWERS) return answer as z.output<S>;
+  const checked = schema.safeParse(answer);
+  if (!checked.success) throw new ContractError(`${method} ${url}`, checked.error.issues);
+  return checked.data;
+}
+
+/** A call answered without a body (204), or whose answer the caller does not read. */
+export async function api<T = void>(method: string, url: string, body?: unknown, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && me.value) headers['x-csrf-token'] = me.value.csrfToken;
   let payload: BodyInit | undefined;
@@ -56,7 +80,7 @@ export async function api<T>(method: string, url: string, body?: unknown, opts: 
 /** Who is logged in (null when nobody). */
 export async function loadMe(): Promise<Me | null> {
   try {
-    me.value = await api<Me>('GET', '/api/v1/auth/me');
+    me.value = await call(MeSchema, 'GET', '/api/v1/auth/me');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) me.value = null;
     else throw e;
