@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECK_ANSWERS, ContractError, call, loadMe, me } from '../../../src/app/features/coordination/lib/api.ts';
-import { DeviceListSchema } from '../../../src/shared/admin-api/devices.ts';
 
 // The dashboard's client reads answers through the hub's own contracts: in tests (and the dev
 // server) an answer that does not match its schema fails loudly instead of reaching a screen.
@@ -33,16 +32,16 @@ describe('coordination API client', () => {
 
   it('returns an answer that matches its contract, typed from it', async () => {
     vi.stubGlobal('fetch', answer(200, { devices: [device] }));
-    const r = await call(DeviceListSchema, 'GET', '/api/v1/admin/devices');
+    const r = await call('DeviceListSchema', 'GET', '/api/v1/admin/devices');
     expect(r.devices[0]!.structure.name).toBe('Centre');
   });
 
   it('refuses an answer whose field was renamed on the hub, naming the field', async () => {
     const { recordsReceived, ...renamed } = device;
     vi.stubGlobal('fetch', answer(200, { devices: [{ ...renamed, received: recordsReceived }] }));
-    const failure = call(DeviceListSchema, 'GET', '/api/v1/admin/devices');
+    const failure = call('DeviceListSchema', 'GET', '/api/v1/admin/devices');
     await expect(failure).rejects.toBeInstanceOf(ContractError);
-    await expect(call(DeviceListSchema, 'GET', '/api/v1/admin/devices')).rejects.toThrow(/devices\.0\.recordsReceived/);
+    await expect(call('DeviceListSchema', 'GET', '/api/v1/admin/devices')).rejects.toThrow(/devices\.0\.recordsReceived/);
   });
 
   it('loads the logged-in account through its contract (a role outside the contract is refused)', async () => {

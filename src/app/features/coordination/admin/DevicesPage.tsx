@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import { DeviceListSchema, EnrolmentCodeSchema, type AdminDevice, type EnrolmentCode } from '../../../../shared/admin-api/devices.ts';
+import type { AdminDevice, EnrolmentCode } from '../../../../shared/admin-api/devices.ts';
 import { api, call, messageOf } from '../lib/api.ts';
 import { formatDate, formatNumber } from '../lib/labels.ts';
 import { useStructures } from './useStructures.ts';
@@ -17,7 +17,7 @@ export function DevicesPage() {
   const [confirming, setConfirming] = useState<string>();
   const [error, setError] = useState<string>();
 
-  const reload = () => call(DeviceListSchema, 'GET', '/api/v1/admin/devices').then((r) => setDevices(r.devices), (e: unknown) => setError(messageOf(e)));
+  const reload = () => call('DeviceListSchema', 'GET', '/api/v1/admin/devices').then((r) => setDevices(r.devices), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
   useEffect(() => {
     if (!structureId && structures?.[0]) setStructureId(structures[0].id);
@@ -27,7 +27,7 @@ export function DevicesPage() {
     e.preventDefault();
     setError(undefined);
     try {
-      setCode(await call(EnrolmentCodeSchema, 'POST', '/api/v1/admin/enrolment-codes', { structureId, ...(mediator.trim() ? { mediatorLabel: mediator.trim() } : {}), ttlHours: Number(ttl) }));
+      setCode(await call('EnrolmentCodeSchema', 'POST', '/api/v1/admin/enrolment-codes', { structureId, ...(mediator.trim() ? { mediatorLabel: mediator.trim() } : {}), ttlHours: Number(ttl) }));
     } catch (err) {
       setError(messageOf(err));
     }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
 import { api, call, me, messageOf } from '../lib/api.ts';
-import { StructureDetailSchema, type StructureDetail } from '../../../../shared/admin-api/structures.ts';
+import type { StructureDetail } from '../../../../shared/admin-api/structures.ts';
 import { BASE } from '../Layout.tsx';
 import { PlacesPicker, type Place } from './PlacesPicker.tsx';
 import { PortalCustomisation } from './PortalCustomisation.tsx';
@@ -27,7 +27,7 @@ export function StructurePage() {
   const isAdmin = me.value?.role === 'admin';
 
   const load = async () => {
-    const d = await call(StructureDetailSchema, 'GET', `/api/v1/admin/structures/${id}`);
+    const d = await call('StructureDetailSchema', 'GET', `/api/v1/admin/structures/${id}`);
     setS(d);
     setName(d.name);
     setDeps(d.departements.join(', '));

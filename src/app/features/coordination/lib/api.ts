@@ -1,17 +1,23 @@
 import { signal } from '@preact/signals';
 import type { z } from 'zod';
-import { MeSchema, type Me } from '../../../../shared/admin-api/auth.ts';
+import type { Me } from '../../../../shared/admin-api/auth.ts';
+import type * as Contracts from './contracts.ts';
 
 // The coordination screens talk to the hub directly (online only): same-origin fetch with the
 // session cookie, the CSRF token on every change, problem+json turned into readable errors.
 // Answers are typed from the hub's own contracts (src/shared/admin-api, the route schemas):
-// `call(Schema, ...)`. In development and tests each answer is checked against its schema, so a
-// field renamed on the hub fails loudly here; production builds trust the hub and skip it.
+// `call('DeviceListSchema', ...)`. In development and tests each answer is checked against its
+// schema, so a field renamed on the hub fails loudly here; production builds skip the check and
+// never load zod for it (./contracts.ts is imported only under that condition).
 
 export type { Me };
 
 /** Whether answers are checked against their schema (vite dev server, vitest). */
 export const CHECK_ANSWERS = import.meta.env.DEV || import.meta.env.MODE === 'test';
+
+export type ContractName = keyof typeof Contracts;
+/** The type of the answer a contract describes. */
+export type Answer<K extends ContractName> = z.output<(typeof Contracts)[K]>;
 
 /** The hub's answer did not match its contract (development and tests only). */
 export class ContractError extends Error {
@@ -50,13 +56,16 @@ async function fail(res: Response): Promise<never> {
 
 type Options = { raw?: BodyInit; contentType?: string };
 
-/** A call whose answer is described by `schema` (a contract of src/shared): typed from it, checked in development and tests. */
-export async function call<S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown, opts: Options = {}): Promise<z.output<S>> {
+/** A call whose answer a contract of src/shared describes: typed from it, checked in development and tests. */
+export async function call<K extends ContractName>(contract: K, method: string, url: string, body?: unknown, opts: Options = {}): Promise<Answer<K>> {
   const answer = await api<unknown>(method, url, body, opts);
-  if (!CHECK_ANSWERS) return answer as z.output<S>;
-  const checked = schema.safeParse(answer);
-  if (!checked.success) throw new ContractError(`${method} ${url}`, checked.error.issues);
-  return checked.data;
+  if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
+    const schema: z.ZodType = (await import('./contracts.ts'))[contract];
+    const checked = schema.safeParse(answer);
+    if (!checked.success) throw new ContractError(`${method} ${url}`, checked.error.issues);
+    return checked.data as Answer<K>;
+  }
+  return answer as Answer<K>;
 }
 
 /** A call answered without a body (204), or whose answer the caller does not read. */
@@ -80,7 +89,7 @@ export async function api<T = void>(method: string, url: string, body?: unknown,
 /** Who is logged in (null when nobody). */
 export async function loadMe(): Promise<Me | null> {
   try {
-    me.value = await call(MeSchema, 'GET', '/api/v1/auth/me');
+    me.value = await call('MeSchema', 'GET', '/api/v1/auth/me');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) me.value = null;
     else throw e;
