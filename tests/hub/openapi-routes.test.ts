@@ -23,7 +23,6 @@ const PENDING: string[] = [
   'get /api/v1/exports/activities.xlsx',
   'get /api/v1/share/{id}',
   'get /api/v1/stats',
-  'get /api/v1/sync/venues',
   'patch /api/v1/admin/venues/{id}',
   'post /api/v1/admin/share-links',
   'post /api/v1/admin/share-links/{id}/revoke',
@@ -36,7 +35,6 @@ const PENDING: string[] = [
   'post /api/v1/admin/venue-reports/{id}/dismiss',
   'post /api/v1/admin/venues/import',
   'post /api/v1/auth/password',
-  'post /api/v1/sync/venue-reports',
   'put /api/v1/admin/users/{id}/structures',
 ];
 
