@@ -33,7 +33,6 @@ const PENDING: string[] = [
   'post /api/v1/admin/users/{id}/revoke-sessions',
   'post /api/v1/admin/venue-reports/{id}/apply',
   'post /api/v1/admin/venue-reports/{id}/dismiss',
-  'post /api/v1/admin/venues/import',
   'post /api/v1/auth/password',
   'put /api/v1/admin/users/{id}/structures',
 ];

@@ -6,3 +6,4 @@ export { DeviceListSchema, EnrolmentCodeSchema } from '../../../../shared/admin-
 export { StructureDetailSchema, StructureListSchema } from '../../../../shared/admin-api/structures.ts';
 export { PortalViewSchema } from '../../../../shared/admin-api/portal.ts';
 export { ApiClientListSchema, CreatedApiClientSchema } from '../../../../shared/admin-api/api-clients.ts';
+export { ImportReportSchema } from '../../../../shared/admin-api/venue-import.ts';
