@@ -4,6 +4,7 @@ import { closeOnSignals, startHub } from './server.ts';
 import { parseArgs, UsageError } from './cli/args.ts';
 import { COMMANDS } from './cli/commands.ts';
 import type { CommandContext } from './cli/context.ts';
+import { adminPasswordLines } from './first-start.ts';
 
 function help(): string {
   const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(64)} ${c.summary}`);
@@ -31,7 +32,7 @@ async function runStart(): Promise<void> {
       ...s.lines.map((l) => `  - ${l}`),
       `  Coordinator dashboard: ${hub.url}/coordination`,
       `    admin e-mail:    ${s.adminEmail}`,
-      `    admin password:  ${s.adminPassword}   (shown only now; keep it)`,
+      ...adminPasswordLines(s, { isTTY: process.stdout.isTTY === true, dataDir: config.dataDir }),
       `  Enrol a tablet: open ${hub.url}/synchro on it and type the code ${s.enrolmentCode}`,
       `    (valid until ${s.enrolmentExpiresAt.slice(0, 10)}; more codes: npm run hub -- enrolment-code --structure <id>)`,
     );

@@ -43,3 +43,17 @@ export async function revokeUserSessions(db: DB, userId: string): Promise<number
   const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+/**
+ * Replaces a hash made with older parameters by one with today's, keeping the sessions. Only
+ * when the stored hash is still `oldHash` (a concurrent password change wins).
+ */
+export async function rehashPassword(db: DB, userId: string, oldHash: string, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).where('password_hash', '=', oldHash).execute();
+}
+
+/** Remembers when the account last logged in (shown on the accounts screen). */
+export async function recordLogin(db: DB, userId: string): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', userId).execute();
+}

@@ -13,6 +13,8 @@ export interface User {
   structureIds: string[];
   /** when an admin disabled the account (it can neither log in nor use its sessions) */
   disabledAt?: string | null;
+  /** when the account last logged in (null: not since this was recorded) */
+  lastLoginAt?: string | null;
 }
 
 export class DuplicateEmailError extends Error {}
@@ -31,7 +33,7 @@ export async function createUser(
   const id = randomUUID();
   const password_hash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values({ id, email, password_hash, role: input.role, created_at: nowIso(), disabled_at: null }).execute();
+    await trx.insertInto('users').values({ id, email, password_hash, role: input.role, created_at: nowIso(), disabled_at: null, last_login_at: null }).execute();
     for (const sid of input.structureIds ?? []) {
       await trx.insertInto('user_structures').values({ user_id: id, structure_id: sid }).execute();
     }
@@ -44,16 +46,16 @@ export async function findUserForLogin(db: DB, email: string) {
 }
 
 export async function getUser(db: DB, id: string): Promise<User | undefined> {
-  const u = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
+  const u = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled_at', 'last_login_at']).where('id', '=', id).executeTakeFirst();
   if (!u) return undefined;
   const links = await db.selectFrom('user_structures').select('structure_id').where('user_id', '=', id).execute();
-  return { id: u.id, email: u.email, role: u.role, structureIds: links.map((l) => l.structure_id), disabledAt: u.disabled_at };
+  return { id: u.id, email: u.email, role: u.role, structureIds: links.map((l) => l.structure_id), disabledAt: u.disabled_at, lastLoginAt: u.last_login_at };
 }
 
 export async function listUsers(db: DB): Promise<User[]> {
-  const users = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled_at']).orderBy('email').execute();
+  const users = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled_at', 'last_login_at']).orderBy('email').execute();
   const links = await db.selectFrom('user_structures').selectAll().execute();
-  return users.map((u) => ({ id: u.id, email: u.email, role: u.role, structureIds: links.filter((l) => l.user_id === u.id).map((l) => l.structure_id), disabledAt: u.disabled_at }));
+  return users.map((u) => ({ id: u.id, email: u.email, role: u.role, structureIds: links.filter((l) => l.user_id === u.id).map((l) => l.structure_id), disabledAt: u.disabled_at, lastLoginAt: u.last_login_at }));
 }
 
 export async function countUsers(db: DB): Promise<number> {

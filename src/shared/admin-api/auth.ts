@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { RoleSchema } from './accounts.ts';
 
 // Contract of the staff account routes (src/hub/routes/auth): login, logout, who is logged in.
-
-export const ROLES = ['admin', 'coordinator'] as const;
-export type StaffRole = (typeof ROLES)[number];
 
 /** `POST /api/v1/auth/login` (answers 204 and sets the session cookie) */
 export const LoginBodySchema = z.object({
@@ -17,7 +15,7 @@ export const MeSchema = z
   .object({
     id: z.string(),
     email: z.string(),
-    role: z.enum(ROLES),
+    role: RoleSchema,
     structureIds: z.array(z.string()),
     csrfToken: z.string(),
   })

@@ -10,8 +10,9 @@ export function csvCell(value: string | number | boolean | Date | null | undefin
   // A day (a Date at 00:00 UTC): dd/mm/yyyy, as a French spreadsheet reads it.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10).split('-').reverse().join('/');
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  // A text starting like a formula would run in the spreadsheet (CSV injection).
-  let s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A text starting like a formula would run in the spreadsheet (CSV injection): the one guard
+  // every CSV of the hub goes through.
+  let s = guardFormula(value);
   if (/[;"\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
   return s;
 }

@@ -14,6 +14,8 @@ const NAV = [
   { href: `${BASE}/structures`, key: 'nav.structures' },
   { href: `${BASE}/comptes`, key: 'nav.users', admin: true },
   { href: `${BASE}/acces-api`, key: 'nav.apiClients', admin: true },
+  // Coordinators manage only their own password, on the same page.
+  { href: `${BASE}/comptes`, key: 'nav.myAccount', coordinator: true },
 ] as const;
 
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -49,7 +51,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </div>
         </div>
         <nav class="app-nav" aria-label={t('nav.label')}>
-          {NAV.filter((n) => !('admin' in n) || user.role === 'admin').map((n) => (
+          {NAV.filter((n) => ('admin' in n ? user.role === 'admin' : 'coordinator' in n ? user.role === 'coordinator' : true)).map((n) => (
             <a key={n.href} href={n.href} class="app-nav__link" aria-current={current(n.href) ? 'page' : undefined}>
               {t(n.key)}
             </a>

@@ -29,6 +29,8 @@ export interface UserTable {
   created_at: string;
   /** set when an admin disables the account (migration 008) */
   disabled_at: string | null;
+  /** when the account last logged in (migration 014) */
+  last_login_at: string | null;
 }
 
 /** Failed logins / enrolments per key (migration 008; see repositories/auth-attempts.ts). */

@@ -5,7 +5,8 @@ import { HttpProblem } from '../../plugins/problem.ts';
 import { LoginBodySchema, MeSchema } from '../../../shared/admin-api/auth.ts';
 import { noContent, problems } from '../../../shared/admin-api/problem.ts';
 import { findUserForLogin } from '../../repositories/users.ts';
-import { verifyPassword } from '../../lib/crypto.ts';
+import { dummyHash, needsRehash, verifyPassword } from '../../lib/crypto.ts';
+import { recordLogin, rehashPassword } from '../../repositories/user-lifecycle.ts';
 import { LOGIN_ACCOUNT, LOGIN_ADDRESS, attemptWait, clearFailures, recordFailure } from '../../repositories/auth-attempts.ts';
 import { normaliseEmail } from '../../repositories/users.ts';
 
@@ -16,8 +17,8 @@ const tooMany = (seconds: number, detail: string) =>
 
 const tags = ['Comptes'];
 
-// A fixed hash to spend the same time whether or not the account exists.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+// A fixed hash (today's parameters) to spend the same time whether or not the account exists.
+const DUMMY_HASH = dummyHash();
 
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -49,6 +50,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
       }
       await clearFailures(app.db, 'login-account', email);
       if (user.disabled_at) throw new HttpProblem(403, 'Compte désactivé', 'Ce compte a été désactivé. Adressez-vous à un administrateur du hub.');
+      // A hash made with older scrypt parameters is replaced now that the password is known.
+      if (needsRehash(user.password_hash)) await rehashPassword(app.db, user.id, user.password_hash, req.body.password);
+      await recordLogin(app.db, user.id);
       await openSession(app, req, reply, user.id);
       return reply.code(204).send(null);
     },
