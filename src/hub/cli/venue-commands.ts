@@ -25,7 +25,7 @@ export const importVenuesCmd: Command = {
       departements = s.departements;
     }
     try {
-      const report = await importVenues(db, fs.createReadStream(file), { departements, source, full });
+      const report = await importVenues(db, fs.createReadStream(file), { departements, source, full, actor: { action: 'import', userId: null, userEmail: null } });
       if (reportFile) {
         await fsp.writeFile(reportFile, JSON.stringify(report, null, 1) + '\n');
         ctx.say(`Full JSON report written to ${reportFile}.`);

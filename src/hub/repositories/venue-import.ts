@@ -8,9 +8,13 @@ import { writeSourcedVenues, type LinkTarget, type SourcedVenue } from './venue-
 import { inseeOf, postcodeBelongs } from './venue-communes.ts';
 import { ReportBuilder, type ImportReport } from './venue-import-report.ts';
 import { departementsOfSourcedVenues } from './venue-territory.ts';
+import type { VenueActor } from './venue-changes.ts';
 
 export type { ImportReport } from './venue-import-report.ts';
 import { jsonArrayElements } from './json-stream.ts';
+
+/** The options of the one row validator (normaliseVenueRow) on the hub: imports, edits and applied reports use them. */
+export const ROW_OPTIONS = { hoursParse, inseeOf, postcodeBelongs } as const;
 
 /** The file cannot be read at all (not CSV/JSON, empty): the whole import is refused. */
 export class ImportFileError extends Error {}
@@ -23,6 +27,8 @@ export interface ImportOptions {
   /** keep every warning row by row in `warningList` */
   full?: boolean;
   batchSize?: number;
+  /** who imports: each created or updated place gets a row in its history */
+  actor?: VenueActor;
 }
 
 type Chunks = AsyncIterable<string | Buffer>;
@@ -102,13 +108,13 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
     batch = [];
     if (opts.departements) current = await keepOwnPlaces(db, current, opts.departements, builder);
     try {
-      const outcomes = await writeSourcedVenues(db, current.map((b) => b.item));
+      const outcomes = await writeSourcedVenues(db, current.map((b) => b.item), opts.actor);
       outcomes.forEach((o, n) => record(current[n]!, o));
     } catch {
       // One row the database refuses must not sink its batch: retry one by one.
       for (const b of current) {
         try {
-          record(b, (await writeSourcedVenues(db, [b.item]))[0]!);
+          record(b, (await writeSourcedVenues(db, [b.item], opts.actor))[0]!);
         } catch (e) {
           builder.reject({ row: b.row, id: b.item.sourceId, source: b.item.source, errors: [{ path: 'id', message: `écriture impossible : ${(e as Error).message}` }] });
         }
@@ -141,7 +147,7 @@ export async function importVenues(db: DB, input: Chunks, opts: ImportOptions = 
     delete rec.__parsed_extra;
     const source = normaliseSource(rec.source) ?? defaultSource;
     builder.read(source);
-    const result = normaliseVenueRow(rec, { hoursParse, inseeOf, postcodeBelongs });
+    const result = normaliseVenueRow(rec, ROW_OPTIONS);
     const id = result.ok ? result.venue.id : (result.id ?? null);
     for (const w of result.warnings) builder.warn({ row, id, ...w });
     if (extra) builder.warn({ row, id, path: '(ligne)', message: 'cellules en trop au-delà des colonnes de l’en-tête, ignorées' });

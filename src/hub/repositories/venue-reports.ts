@@ -1,22 +1,8 @@
 import type { DB } from '../db/schema.ts';
 import { nowIso } from '../lib/time.ts';
+import type { VenueReport } from '../../shared/admin-api/venues.ts';
 
-/** A field report from a device, for a coordinator to review. */
-export interface VenueReport {
-  id: string;
-  structureId: string;
-  deviceId: string;
-  mediatorId: string;
-  venueId: string;
-  venueName: string | null;
-  field: string;
-  proposed: string;
-  comment: string | null;
-  status: 'pending' | 'applied' | 'dismissed';
-  createdAt: string;
-  reviewedAt: string | null;
-  reviewedBy: string | null;
-}
+export type { VenueReport };
 
 type Row = {
   id: string;

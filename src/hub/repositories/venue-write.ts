@@ -5,6 +5,7 @@ import { nowIso } from '../lib/time.ts';
 import { foldText } from '../../shared/text.ts';
 import { hubVenueId, pivotKey, placeKey } from '../../shared/venues/identity.ts';
 import type { Venue } from '../../shared/venues/schema.ts';
+import { recordVenueChanges, type VenueActor } from './venue-changes.ts';
 
 // Change order for device pulls: every write takes the next numbers of the single
 // venue_counter row INSIDE its transaction, as its first statement. The row lock is held
@@ -67,10 +68,17 @@ type Existing = {
   departement: string;
   previous_departement: string | null;
   linked_to: string | null;
+  data?: string;
 };
 
-async function findExisting(trx: Transaction<Database>, items: SourcedVenue[]): Promise<{ byIdentity: Map<string, Existing>; byId: Map<string, Existing> }> {
-  const cols = ['id', 'source', 'source_id', 'content_hash', 'deleted', 'departement', 'previous_departement', 'linked_to'] as const;
+async function findExisting(
+  trx: Transaction<Database>,
+  items: SourcedVenue[],
+  withData: boolean,
+): Promise<{ byIdentity: Map<string, Existing>; byId: Map<string, Existing> }> {
+  const cols = withData
+    ? (['id', 'source', 'source_id', 'content_hash', 'deleted', 'departement', 'previous_departement', 'linked_to', 'data'] as const)
+    : (['id', 'source', 'source_id', 'content_hash', 'deleted', 'departement', 'previous_departement', 'linked_to'] as const);
   const sourceIds = [...new Set(items.filter((i) => !i.hubId).map((i) => i.sourceId))];
   const forced = [...new Set(items.flatMap((i) => (i.hubId ? [i.hubId] : [])))];
   const rows: Existing[] = [];
@@ -103,12 +111,13 @@ async function linkCandidates(trx: Transaction<Database>, pivots: string[], keys
  * A source's row only ever replaces the same source's row with the same id. A new place
  * (or one already linked) that matches a live place of another source by SIRET or by
  * name + address + postcode is linked to it: the hub keeps both, devices get the first one.
+ * With an `actor`, every created or updated place gets a row in its history (venue_changes).
  */
-export async function writeSourcedVenues(db: DB, items: SourcedVenue[]): Promise<WriteOutcome[]> {
+export async function writeSourcedVenues(db: DB, items: SourcedVenue[], actor?: VenueActor): Promise<WriteOutcome[]> {
   if (items.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const base = await takeSequence(trx);
-    const { byIdentity, byId } = await findExisting(trx, items);
+    const { byIdentity, byId } = await findExisting(trx, items, actor !== undefined);
     const olds = items.map((i) => (i.hubId ? byId.get(i.hubId) : byIdentity.get(identityKey(i.source, i.sourceId))));
 
     // Hub ids for new places; a slug shared by two sources gets a distinguishing suffix.
@@ -133,6 +142,7 @@ export async function writeSourcedVenues(db: DB, items: SourcedVenue[]): Promise
     let seq = base;
     const rows = [];
     const outcomes: WriteOutcome[] = [];
+    const history: { venueId: string; before: Venue | undefined; after: Venue }[] = [];
     for (let n = 0; n < items.length; n++) {
       const item = items[n]!;
       const old = olds[n];
@@ -154,6 +164,7 @@ export async function writeSourcedVenues(db: DB, items: SourcedVenue[]): Promise
         continue;
       }
       outcomes.push({ id, status: old ? 'updated' : 'created', ...(link ? { linkedTo: link } : {}) });
+      if (actor) history.push({ venueId: id, before: old && !old.deleted && old.data ? (JSON.parse(old.data) as Venue) : undefined, after: venue });
       seq += 1;
       rows.push({
         id,
@@ -202,6 +213,7 @@ export async function writeSourcedVenues(db: DB, items: SourcedVenue[]): Promise
       )
       .execute();
     await trx.updateTable('venue_counter').set({ value: seq }).where('id', '=', 1).execute();
+    if (actor) await recordVenueChanges(trx, actor, history, now);
     return outcomes;
   });
 }
@@ -211,10 +223,11 @@ export async function writeSourcedVenues(db: DB, items: SourcedVenue[]): Promise
  * its source; a new one is of the source its data names (else "inconnue") with its id as id
  * in the source. Returns each one's status.
  */
-export async function writeVenues(db: DB, venues: Venue[]): Promise<Map<string, WriteStatus>> {
+export async function writeVenues(db: DB, venues: Venue[], actor?: VenueActor): Promise<Map<string, WriteStatus>> {
   const out = await writeSourcedVenues(
     db,
     venues.map((v) => ({ venue: v, source: v.source?.replace(/\s+/g, ' ').trim() || UNKNOWN_SOURCE, sourceId: v.id, hubId: v.id })),
+    actor,
   );
   return new Map(out.map((o) => [o.id, o.status]));
 }

@@ -4,23 +4,17 @@ import { takeSequence } from './venue-write.ts';
 import { nowIso } from '../lib/time.ts';
 import { foldText } from '../../shared/text.ts';
 import type { Venue } from '../../shared/venues/schema.ts';
+import type { VenueSummary } from '../../shared/admin-api/venues.ts';
+import { recordVenueChanges, type VenueActor } from './venue-changes.ts';
 
 export { writeVenues, writeSourcedVenues, type WriteStatus, type WriteOutcome, type SourcedVenue } from './venue-write.ts';
+export type { VenueSummary };
 
-export interface VenueSummary {
-  id: string;
-  nom: string;
-  commune: string;
-  code_postal: string;
-  code_insee?: string;
-  adresse: string;
-  departement: string;
-}
-
-/** Marks a venue deleted (a tombstone devices receive on their next pull). False when unknown. */
-export async function deleteVenue(db: DB, id: string): Promise<boolean> {
+/** Marks a venue deleted (a tombstone devices receive on their next pull), in its history with an `actor`. False when unknown. */
+export async function deleteVenue(db: DB, id: string, actor?: VenueActor): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const base = await takeSequence(trx);
+    const before = actor ? await trx.selectFrom('venues').select('data').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst() : undefined;
     const res = await trx
       .updateTable('venues')
       .set({ deleted: 1, seq: base + 1, updated_at: nowIso() })
@@ -29,6 +23,7 @@ export async function deleteVenue(db: DB, id: string): Promise<boolean> {
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) return false;
     await trx.updateTable('venue_counter').set({ value: base + 1 }).where('id', '=', 1).execute();
+    if (actor && before) await recordVenueChanges(trx, actor, [{ venueId: id, before: JSON.parse(before.data) as Venue, after: undefined }], nowIso());
     return true;
   });
 }
@@ -61,24 +56,38 @@ function likePattern(word: string): string {
 }
 
 /** Places whose name, commune, postcode or address contain every word of `q` (accents folded). */
-export async function searchVenues(
+export async function searchVenues(db: DB, opts: { q?: string; departements?: string[]; limit?: number }): Promise<VenueSummary[]> {
+  return (await searchVenuePage(db, { ...opts, count: false })).venues;
+}
+
+/** One page of the search, by name then id, with the number of places matching (when `count`). */
+export async function searchVenuePage(
   db: DB,
-  opts: { q?: string; departements?: string[]; limit?: number },
-): Promise<VenueSummary[]> {
+  opts: { q?: string; departements?: string[] | undefined; limit?: number; offset?: number; count?: boolean },
+): Promise<{ venues: VenueSummary[]; total: number }> {
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 200);
-  let query = db
-    .selectFrom('venues')
-    .select(['id', 'nom', 'commune', 'code_postal', 'code_insee', 'departement', 'data'])
-    .where('deleted', '=', 0);
+  const offset = Math.max(opts.offset ?? 0, 0);
+  let query = db.selectFrom('venues').where('deleted', '=', 0);
   if (opts.departements) {
-    if (opts.departements.length === 0) return [];
+    if (opts.departements.length === 0) return { venues: [], total: 0 };
     query = query.where('departement', 'in', opts.departements);
   }
   for (const word of foldText(opts.q ?? '').split(' ').filter(Boolean).slice(0, 8)) {
     query = query.where((eb) => eb('search_text', 'like', likePattern(word)));
   }
-  const rows = await query.orderBy('nom').orderBy('id').limit(limit).execute();
-  return rows.map((r) => {
+  const rows = await query
+    .select(['id', 'nom', 'commune', 'code_postal', 'code_insee', 'departement', 'source', 'updated_at', 'data'])
+    .orderBy('nom')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  let total = offset + rows.length;
+  if (opts.count !== false && (rows.length === limit || offset > 0)) {
+    const c = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+    total = Number(c?.n ?? 0);
+  }
+  const venues = rows.map((r) => {
     const v = JSON.parse(r.data) as Venue;
     return {
       id: r.id,
@@ -88,8 +97,11 @@ export async function searchVenues(
       ...(r.code_insee ? { code_insee: r.code_insee } : {}),
       adresse: v.adresse,
       departement: r.departement,
+      source: r.source || v.source || 'inconnue',
+      updatedAt: r.updated_at,
     };
   });
+  return { venues, total };
 }
 
 async function headSequence(db: DB): Promise<number> {

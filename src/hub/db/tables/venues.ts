@@ -53,8 +53,23 @@ export interface VenueReportTable {
   reviewed_by: string | null;
 }
 
+/** One write of a place (migration 012): who, when, what (fields before → after). */
+export interface VenueChangeTable {
+  id: string;
+  venue_id: string;
+  at: string;
+  /** 'import' | 'edit' | 'delete' | 'report-apply' */
+  action: string;
+  /** null for the command line */
+  user_id: string | null;
+  user_email: string | null;
+  /** JSON of [{ field, before, after }] */
+  changes: string;
+}
+
 export interface VenueTables {
   venues: VenueTable;
+  venue_changes: VenueChangeTable;
   venue_counter: VenueCounterTable;
   venue_reports: VenueReportTable;
 }

@@ -45,7 +45,12 @@ export default async function venueImportRoutes(fastify: FastifyInstance) {
         throw new HttpProblem(400, 'Fichier manquant', 'Envoyez le fichier (CSV ou JSON) dans le corps de la requête.');
       }
       try {
-        return await importVenues(app.db, body, { departements, source: req.query.source, full: req.query.full === '1' || req.query.full === 'true' });
+        return await importVenues(app.db, body, {
+          departements,
+          source: req.query.source,
+          full: req.query.full === '1' || req.query.full === 'true',
+          actor: { action: 'import', userId: user.id, userEmail: user.email },
+        });
       } catch (e) {
         if (e instanceof ImportFileError) throw new HttpProblem(400, 'Fichier illisible', e.message);
         throw e;
