@@ -48,9 +48,9 @@ const QUERIES: Query[] = [
   { name: 'all structures, last 12 months', filters: LAST_12_MONTHS, sel: () => ({ all: true }) },
   { name: 'all structures, two years', filters: { from: PERIOD.from, to: PERIOD.to }, sel: () => ({ all: true }) },
   { name: 'one structure, last 12 months', filters: LAST_12_MONTHS, sel: (s) => ({ ids: [s[0]!] }) },
-  { name: 'a coordinator’s 5 structures, individual sessions', filters: { ...LAST_12_MONTHS, type: 'individuel' }, sel: (s) => ({ ids: s.slice(0, 5) }) },
-  { name: 'all structures, one theme', filters: { ...LAST_12_MONTHS, theme: 'aide_aux_demarches_administratives' }, sel: () => ({ all: true }) },
-  { name: 'one mediator, two years', filters: { from: PERIOD.from, to: PERIOD.to, mediatorId: 'MEDIATOR' }, sel: (s) => ({ ids: [s[0]!] }) },
+  { name: 'a coordinator’s 5 structures, individual sessions', filters: { ...LAST_12_MONTHS, type: ['individuel'] }, sel: (s) => ({ ids: s.slice(0, 5) }) },
+  { name: 'all structures, one theme', filters: { ...LAST_12_MONTHS, theme: ['aide_aux_demarches_administratives'] }, sel: () => ({ all: true }) },
+  { name: 'one mediator, two years', filters: { from: PERIOD.from, to: PERIOD.to, mediatorId: ['MEDIATOR'] }, sel: (s) => ({ ids: [s[0]!] }) },
 ];
 
 async function measureDialect(ctx: BenchContext, dialect: Dialect, count: number): Promise<{ worstMs: number; details: Record<string, unknown> }> {
@@ -60,7 +60,7 @@ async function measureDialect(ctx: BenchContext, dialect: Dialect, count: number
     const fillSeconds = round((performance.now() - t0) / 1000);
     const ids = (await database.db.selectFrom('structures').select('id').orderBy('name').execute()).map((s) => s.id);
     const mediator = `${ids[0]}-m1`;
-    const filtersOf = (q: Query) => (q.filters.mediatorId ? { ...q.filters, mediatorId: mediator } : q.filters);
+    const filtersOf = (q: Query) => (q.filters.mediatorId ? { ...q.filters, mediatorId: [mediator] } : q.filters);
 
     const check = await computeStats(database.db, QUERIES[0]!.filters, QUERIES[0]!.sel(ids));
     if (check.totals.activities <= 0) throw new Error('the stats query found no activity');

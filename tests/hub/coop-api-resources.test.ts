@@ -75,7 +75,10 @@ describe.each(DIALECTS)('Coop-compatible resources on %s', (dialect) => {
     ['filter[du]=2026-02-30', 'filter[du]'],
     ['filter[du]=1999-01-01', 'filter[du]'],
     ['filter[du]=2026-05-01&filter[au]=2026-04-01', 'filter[au]'],
-    ['filter[communes]=13201', 'filter[communes]'],
+    // Applied since round 3 (stats-contract.md): a value that is no INSEE code is refused.
+    ['filter[communes]=Marseille', 'filter[communes]'],
+    ['filter[departements]=20', 'filter[departements]'],
+    ['filter[beneficiaires]=b1', 'filter[beneficiaires]'],
     ['filter[conseiller_numerique]=2', 'filter[conseiller_numerique]'],
     ['filter[mediateurs]=' + Array.from({ length: 101 }, (_, i) => `m${i}`).join(','), 'filter[mediateurs]'],
   ])('/statistiques answers 400 naming the parameter for %s', async (qs, parameter) => {

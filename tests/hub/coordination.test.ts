@@ -50,7 +50,10 @@ describe.each(DIALECTS)('coordination API on %s', (dialect) => {
     ]);
     expect(body.series.byDay.length).toBe(35);
     expect(Object.keys(body.breakdowns).sort()).toEqual(
-      ['adminThemes', 'ageBand', 'channel', 'commune', 'durationBucket', 'equipment', 'genre', 'oriented', 'status', 'themes', 'type', 'venue'].sort(),
+      [
+        'adminThemes', 'ageBand', 'channel', 'commune', 'durationBucket', 'equipment', 'genre', 'oriented', 'status', 'themes', 'type', 'venue',
+        'aidantsConnect', 'passNumerique', 'portalSites', 'autonomy', 'tags', 'activityCommune',
+      ].sort(),
     );
     const genre = Object.fromEntries(body.breakdowns.genre.map((e: { key: string; count: number }) => [e.key, e.count]));
     expect(genre).toEqual({ masculin: 0, feminin: 7, non_communique: 5 });

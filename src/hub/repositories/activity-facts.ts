@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ActivityFactTable } from '../db/tables/coordination.ts';
 import { recordFacts, type MeasuredRecord } from '../../shared/stats/record-measures.ts';
+import { writeExtraFacts } from './activity-facts-extra.ts';
 
 /** An activity record as stored by the hub after a push (set by the sync ingest). */
 export interface StoredActivity {
@@ -81,6 +82,7 @@ export async function writeActivityFactsBatch(trx: Transaction<Database>, stored
   for (const part of chunks(themes, 1000)) await trx.insertInto('activity_fact_themes').values(part).execute();
   for (const part of chunks([...dirty.values()], 1000)) await trx.insertInto('stats_dirty').values(part).execute();
   for (const part of chunks(deltas, 500)) await trx.insertInto('stats_dims_delta').values(part).execute();
+  await writeExtraFacts(trx, stored);
 }
 
 function delta(

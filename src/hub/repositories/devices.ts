@@ -33,7 +33,7 @@ export interface EnrolmentCode {
 /** Issues a single-use enrolment code for a structure (72 h by default). */
 export async function createEnrolmentCode(
   db: DB,
-  input: { structureId: string; mediatorLabel?: string | null; ttlHours?: number },
+  input: { structureId: string; mediatorLabel?: string | null; ttlHours?: number; conseillerNumerique?: boolean | undefined },
 ): Promise<EnrolmentCode> {
   const { randomInt } = await import('node:crypto');
   const now = new Date();
@@ -49,6 +49,7 @@ export async function createEnrolmentCode(
         code,
         structure_id: input.structureId,
         mediator_label: input.mediatorLabel ?? null,
+        ...(input.conseillerNumerique === undefined ? {} : { mediator_conseiller_numerique: input.conseillerNumerique ? 1 : 0 }),
         created_at: now.toISOString(),
         expires_at: expiresAt,
         used_at: null,
@@ -79,7 +80,7 @@ export async function enrolDevice(
     const codes = await trx
       .selectFrom('enrolment_codes')
       .innerJoin('structures', 'structures.id', 'enrolment_codes.structure_id')
-      .select(['enrolment_codes.code', 'enrolment_codes.structure_id', 'enrolment_codes.mediator_label', 'enrolment_codes.expires_at', 'enrolment_codes.used_at', 'structures.name'])
+      .select(['enrolment_codes.code', 'enrolment_codes.structure_id', 'enrolment_codes.mediator_label', 'enrolment_codes.mediator_conseiller_numerique', 'enrolment_codes.expires_at', 'enrolment_codes.used_at', 'structures.name'])
       .where('enrolment_codes.code', 'in', input.candidates)
       .execute();
     if (codes.length === 0) return { ok: false as const, reason: 'unknown' as const };
@@ -109,7 +110,20 @@ export async function enrolDevice(
       mediatorId = randomUUID();
       await trx
         .insertInto('mediators')
-        .values({ id: mediatorId, structure_id: usable.structure_id, label: usable.mediator_label, created_at: input.now })
+        .values({
+          id: mediatorId,
+          structure_id: usable.structure_id,
+          label: usable.mediator_label,
+          created_at: input.now,
+          conseiller_numerique: Number(usable.mediator_conseiller_numerique ?? 0) === 1 ? 1 : 0,
+        })
+        .execute();
+    } else if (usable.mediator_conseiller_numerique !== null && usable.mediator_conseiller_numerique !== undefined) {
+      // A code that says it sets the flag of the mediator it re-enrols.
+      await trx
+        .updateTable('mediators')
+        .set({ conseiller_numerique: Number(usable.mediator_conseiller_numerique) === 1 ? 1 : 0 })
+        .where('id', '=', mediatorId)
         .execute();
     }
     const deviceId = randomUUID();

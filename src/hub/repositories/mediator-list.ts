@@ -25,3 +25,26 @@ export async function getMediator(db: DB, id: string): Promise<MediatorSummary |
 export async function createMediator(db: DB, input: { id: string; structureId: string; label: string | null }): Promise<void> {
   await db.insertInto('mediators').values({ id: input.id, structure_id: input.structureId, label: input.label, created_at: new Date().toISOString() }).execute();
 }
+
+export interface MediatorWithFlag extends MediatorSummary {
+  conseillerNumerique: boolean;
+}
+
+/** Mediators with their conseiller numérique flag (admin list), of these structures (all when undefined). */
+export async function listMediatorsWithFlag(db: DB, structureIds?: string[]): Promise<MediatorWithFlag[]> {
+  let q = db.selectFrom('mediators').select(['id', 'structure_id', 'label', 'conseiller_numerique']).orderBy('label').orderBy('id');
+  if (structureIds) {
+    if (structureIds.length === 0) return [];
+    q = q.where('structure_id', 'in', structureIds);
+  }
+  return (await q.execute()).map((m) => ({ id: m.id, structureId: m.structure_id, label: m.label, conseillerNumerique: Number(m.conseiller_numerique) === 1 }));
+}
+
+/** Sets a mediator's flag (and label when given: '' clears it). */
+export async function updateMediator(db: DB, id: string, patch: { conseillerNumerique: boolean; label?: string | null }): Promise<void> {
+  await db
+    .updateTable('mediators')
+    .set({ conseiller_numerique: patch.conseillerNumerique ? 1 : 0, ...(patch.label === undefined ? {} : { label: patch.label }) })
+    .where('id', '=', id)
+    .execute();
+}

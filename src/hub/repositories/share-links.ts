@@ -1,7 +1,7 @@
 import type { DB } from '../db/schema.ts';
 import { randomToken } from '../lib/crypto.ts';
 import { nowIso } from '../lib/time.ts';
-import type { StatsFilters } from '../../shared/stats/types.ts';
+import { MULTI_FILTER_KEYS, StatsFiltersSchema, type StatsFilters } from '../../shared/stats/types.ts';
 
 export interface ShareLink {
   id: string;
@@ -20,10 +20,27 @@ function toLink(r: Row): ShareLink {
     id: r.id,
     createdBy: r.created_by,
     structureIds: r.structure_ids ? (JSON.parse(r.structure_ids) as string[]) : null,
-    filters: JSON.parse(r.filters) as StatsFilters,
+    filters: storedFilters(r.filters),
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
   };
+}
+
+/**
+ * The filters a link was made with. Links made before round 3 stored single values
+ * (`{"theme":"email"}`): the schema reads both. A stored value the schema now refuses is kept
+ * as given (as a list) rather than dropped, so a link never widens to more than it showed.
+ */
+export function storedFilters(json: string): StatsFilters {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  const parsed = StatsFiltersSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const out: Record<string, unknown> = { ...raw };
+  for (const k of MULTI_FILTER_KEYS) {
+    const v = raw[k];
+    if (typeof v === 'string') out[k] = v ? [v] : undefined;
+  }
+  return out as StatsFilters;
 }
 
 /** A new public link; its id (128 bits of randomness) is the secret in the URL. */

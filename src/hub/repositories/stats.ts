@@ -1,10 +1,18 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { FIXED_BREAKDOWNS, MEASURE_COLUMNS, measureColumn } from '../../shared/stats/measures.ts';
+import {
+  AIDANTS_CONNECT_COLUMNS,
+  AUTONOMY_PREFIX,
+  FIXED_BREAKDOWNS,
+  MEASURE_COLUMNS,
+  PASS_NUMERIQUE_COLUMN,
+  measureColumn,
+} from '../../shared/stats/measures.ts';
 import { addDays, daysBetween, monthsBetween } from '../../shared/stats/periods.ts';
-import { THEMES } from '../../shared/activity/codes.ts';
-import type { BreakdownEntry, SeriesPoint, Stats, StatsFilters } from '../../shared/stats/types.ts';
+import { ADMIN_THEMES, AUTONOMY, THEMES } from '../../shared/activity/codes.ts';
+import type { BreakdownEntry, MediatorStatsRow, SeriesPoint, Stats, StatsFilters } from '../../shared/stats/types.ts';
 import { ensureFreshRollups } from './stats-rollup.ts';
+import { extraFromFacts, extraFromRollups, type ExtraDim, type ExtraRow } from './stats-extra.ts';
 import { DATE_MIN, clampToWindow, dateMax } from '../../shared/stats/window.ts';
 
 /** Which structures a query covers: a list, or every structure of the hub. */
@@ -24,7 +32,7 @@ function periodAndType(f: StatsFilters): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
   if (f.from) out.push(sql`f.date >= ${f.from}`);
   if (f.to) out.push(sql`f.date <= ${f.to}`);
-  if (f.type) out.push(sql`f.type = ${f.type}`);
+  if (f.type?.length) out.push(sql`f.type IN (${sql.join(f.type)})`);
   return out;
 }
 
@@ -33,22 +41,39 @@ function structureCond(sel: StructureSelection, rollup: boolean): RawBuilder<unk
   return [sql`f.structure_id IN (${sql.join(sel.ids)})`];
 }
 
-/** The theme filter on facts: each theme is a measure column (th_<code>), its participants when chosen. */
-function themeFlag(theme: string): RawBuilder<unknown> {
-  if (!THEME_CODES.has(theme)) throw new Error(`unknown theme ${theme}`);
-  return sql`${sql.ref(`f.th_${theme}`)} > 0`;
+const ADMIN_THEME_CODES = new Set<string>(ADMIN_THEMES.map((t) => t.code));
+
+/** A multi-choice filter on facts: each code is a measure column (<prefix><code>), its participants when chosen; codes OR-ed. */
+function anyFlag(prefix: string, codes: string[], known: Set<string>): RawBuilder<unknown> {
+  for (const c of codes) if (!known.has(c)) throw new Error(`unknown code ${c}`);
+  return sql`(${sql.join(codes.map((c) => sql`${sql.ref(`f.${prefix}${c}`)} > 0`), sql` OR `)})`;
 }
 
-/** Conditions on activity_facts aliased `f` (exports read through them too). */
+/** Conditions on activity_facts aliased `f` (exports read through them too); values of one filter OR-ed, filters AND-ed. */
 export function factsWhere(f: StatsFilters, sel: StructureSelection, range?: { from: string; to: string }): RawBuilder<unknown> {
   const parts = [...structureCond(sel, false), ...periodAndType(range ? { ...f, ...range } : f)];
-  if (f.mediatorId) parts.push(sql`f.mediator_id = ${f.mediatorId}`);
-  if (f.theme) parts.push(themeFlag(f.theme));
+  if (f.mediatorId?.length) parts.push(sql`f.mediator_id IN (${sql.join(f.mediatorId)})`);
+  if (f.theme?.length) parts.push(anyFlag('th_', f.theme, THEME_CODES));
+  if (f.adminTheme?.length) parts.push(anyFlag('at_', f.adminTheme, ADMIN_THEME_CODES));
+  if (f.venueId?.length) parts.push(sql`f.venue_id IN (${sql.join(f.venueId)})`);
+  if (f.commune?.length) parts.push(sql`f.activity_commune IN (${sql.join(f.commune)})`);
+  if (f.departement?.length) parts.push(sql`f.activity_departement IN (${sql.join(f.departement)})`);
+  if (f.tag?.length) parts.push(sql`f.activity_id IN (SELECT tg.activity_id FROM activity_fact_tags tg WHERE tg.tag IN (${sql.join(f.tag)}))`);
+  if (f.conseillerNumerique) {
+    parts.push(sql`f.mediator_id IN (SELECT md.id FROM mediators md WHERE md.conseiller_numerique = ${f.conseillerNumerique === 'oui' ? 1 : 0})`);
+  }
   return and(parts);
 }
 
+/** Whether the roll-ups can answer: they hold sums per structure, day and type, and per single theme for all structures. */
+function rollupsCover(f: StatsFilters, sel: StructureSelection): boolean {
+  if (f.mediatorId?.length || f.adminTheme?.length || f.venueId?.length || f.commune?.length || f.departement?.length || f.tag?.length || f.conseillerNumerique) return false;
+  if (f.theme?.length) return f.theme.length === 1 && 'all' in sel;
+  return true;
+}
+
 function rollupWhere(f: StatsFilters, sel: StructureSelection): RawBuilder<unknown> {
-  return and([...structureCond(sel, true), sql`f.theme = ${f.theme ?? ''}`, ...periodAndType(f)]);
+  return and([...structureCond(sel, true), sql`f.theme = ${f.theme?.[0] ?? ''}`, ...periodAndType(f)]);
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -59,22 +84,30 @@ const num = (v: unknown) => Number(v ?? 0);
  * chosen structures, are read from that slice of the facts.
  */
 export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<Stats> {
+  return (await computeStatsAndMediators(db, asked, sel)).stats;
+}
+
+/** The figures and the per-mediator table (authenticated dashboard only) of the same filtered set. */
+export async function computeStatsAndMediators(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<{ stats: Stats; mediators: MediatorStatsRow[] }> {
   // Records outside the hub's time window (stored before it existed, or a share link's old
   // period) are left out: the series then never run past the window (docs/security.md).
   const shown = clampToWindow(asked);
-  if ('ids' in sel && sel.ids.length === 0) return emptyStats(shown);
+  if ('ids' in sel && sel.ids.length === 0) return { stats: emptyStats(shown), mediators: [] };
   const filters = { ...shown, from: shown.from ?? DATE_MIN, to: shown.to ?? dateMax() };
-  const useFacts = Boolean(filters.mediatorId) || (Boolean(filters.theme) && !('all' in sel));
+  const useFacts = !rollupsCover(filters, sel);
   if (!useFacts) await ensureFreshRollups(db);
   const from = useFacts ? sql`activity_facts f` : sql`stats_rollup f`;
   const where = useFacts ? factsWhere(filters, sel) : rollupWhere(filters, sel);
 
-  const [sums, days, open] = await Promise.all([
+  const [sums, days, open, extra] = await Promise.all([
     sql<Record<string, unknown>>`SELECT ${measureSums} FROM ${from} WHERE ${where}`.execute(db),
     sql<{ period: string; activities: unknown; accompaniments: unknown }>`
       SELECT f.date AS period, SUM(f.activities) AS activities, SUM(f.accompaniments) AS accompaniments
       FROM ${from} WHERE ${where} GROUP BY f.date ORDER BY f.date`.execute(db),
     useFacts ? openFromFacts(db, filters, sel) : openFromRollups(db, filters, sel),
+    useFacts
+      ? extraFromFacts(db, factsWhere(filters, sel))
+      : extraFromRollups(db, filters, 'all' in sel ? [] : [sql`f.structure_id IN (${sql.join(sel.ids)})`], (range) => factsWhere(filters, sel, range)),
   ]);
   const s = sums.rows[0] ?? {};
   const m = (col: string) => num(s[col]);
@@ -101,7 +134,65 @@ export async function computeStats(db: DB, asked: StatsFilters, sel: StructureSe
   }
   stats.breakdowns.venue = open.venue.list();
   stats.breakdowns.commune = open.commune.list();
-  return stats;
+  stats.breakdowns.aidantsConnect = [
+    { key: 'oui', label: 'Oui', count: m(AIDANTS_CONNECT_COLUMNS.oui) },
+    { key: 'non', label: 'Non', count: m(AIDANTS_CONNECT_COLUMNS.non) },
+  ];
+  stats.breakdowns.passNumerique = [{ key: 'pass_numerique', label: PASS_NUMERIQUE_LABEL, count: m(PASS_NUMERIQUE_COLUMN) }];
+  stats.breakdowns.autonomy = AUTONOMY.map((a) => ({ key: a.code, label: a.label, count: m(`${AUTONOMY_PREFIX}${a.code}`) }));
+  const dim = (d: ExtraDim) => {
+    const m = new Map<string, ExtraRow>();
+    for (const r of extra) {
+      if (r.dim !== d) continue;
+      const e = m.get(r.value) ?? { ...r, activities: 0, accompaniments: 0, minutes: 0 };
+      e.activities += r.activities;
+      e.accompaniments += r.accompaniments;
+      e.minutes += r.minutes;
+      m.set(r.value, e);
+    }
+    return [...m.values()];
+  };
+  const list = (d: ExtraDim, unknownKey?: string) => openList(dim(d).map((r) => ({ key: r.value, acc: r.accompaniments })), unknownKey);
+  stats.breakdowns.tags = list('tag');
+  stats.breakdowns.portalSites = list('portal');
+  stats.breakdowns.activityCommune = list('activityCommune', COMMUNE_UNKNOWN);
+  return { stats, mediators: await mediatorRows(db, dim('mediator')) };
+}
+
+/** The per-mediator table from the mediator dimension: labels and flags from the mediators table. */
+async function mediatorRows(db: DB, rows: ExtraRow[]): Promise<MediatorStatsRow[]> {
+  const kept = rows.filter((r) => r.activities > 0);
+  const known = new Map<string, { label: string | null; cn: number }>();
+  for (let i = 0; i < kept.length; i += 500) {
+    const ids = kept.slice(i, i + 500).map((r) => r.value);
+    for (const m of await db.selectFrom('mediators').select(['id', 'label', 'conseiller_numerique']).where('id', 'in', ids).execute()) {
+      known.set(m.id, { label: m.label, cn: Number(m.conseiller_numerique) });
+    }
+  }
+  return kept
+    .map((r) => ({
+      mediatorId: r.value,
+      label: known.get(r.value)?.label ?? null,
+      conseillerNumerique: known.get(r.value)?.cn === 1,
+      activities: r.activities,
+      accompaniments: r.accompaniments,
+      hours: Math.round(r.minutes / 6) / 10,
+    }))
+    .sort((a, b) => b.activities - a.activities || (a.label ?? '').localeCompare(b.label ?? '') || a.mediatorId.localeCompare(b.mediatorId));
+}
+
+export const PASS_NUMERIQUE_LABEL = 'Pass numérique acceptés';
+
+function openList(rows: { key: string; acc: unknown }[], unknownKey?: string): BreakdownEntry[] {
+  return rows
+    .map((r) => ({ key: r.key || unknownKey || '', label: r.key || (unknownKey ? 'Non communiqué' : ''), count: num(r.acc) }))
+    .filter((e) => e.count > 0 && e.key !== '')
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The per-mediator table of the filtered set (authenticated dashboard only): activities, accompaniments, hours. */
+export async function computeMediatorTable(db: DB, asked: StatsFilters, sel: StructureSelection): Promise<MediatorStatsRow[]> {
+  return (await computeStatsAndMediators(db, asked, sel)).mediators;
 }
 
 /** Counts per venue and per commune, in accompaniments like every breakdown, merged from several sources. */
@@ -160,7 +251,12 @@ async function openFromRollups(db: DB, f: StatsFilters, sel: StructureSelection)
   const monthParts: RawBuilder<unknown>[] = [];
   if (first) monthParts.push(startCut ? sql`f.month > ${first}` : sql`f.month >= ${first}`);
   if (last) monthParts.push(endCut ? sql`f.month < ${last}` : sql`f.month <= ${last}`);
-  const where = and([...structureCond(sel, true), sql`f.theme = ${f.theme ?? ''}`, ...(f.type ? [sql`f.type = ${f.type}`] : []), ...monthParts]);
+  const where = and([
+    ...structureCond(sel, true),
+    sql`f.theme = ${f.theme?.[0] ?? ''}`,
+    ...(f.type?.length ? [sql`f.type IN (${sql.join(f.type)})`] : []),
+    ...monthParts,
+  ]);
   const { rows } = await sql<{ dim: string; value: string; n: unknown; acc: unknown }>`
     SELECT f.dim AS dim, f.value AS value, SUM(f.activities) AS n, SUM(f.accompaniments) AS acc
     FROM stats_rollup_dims f WHERE ${where} GROUP BY f.dim, f.value`.execute(db);
@@ -186,5 +282,14 @@ export function emptyStats(f: StatsFilters, dataDays: string[] = []): Stats {
   ) as Stats['breakdowns'];
   breakdowns.venue = [];
   breakdowns.commune = [];
+  breakdowns.aidantsConnect = [
+    { key: 'oui', label: 'Oui', count: 0 },
+    { key: 'non', label: 'Non', count: 0 },
+  ];
+  breakdowns.passNumerique = [{ key: 'pass_numerique', label: PASS_NUMERIQUE_LABEL, count: 0 }];
+  breakdowns.autonomy = AUTONOMY.map((a) => ({ key: a.code, label: a.label, count: 0 }));
+  breakdowns.tags = [];
+  breakdowns.portalSites = [];
+  breakdowns.activityCommune = [];
   return { totals: { activities: 0, accompaniments: 0, beneficiaries: 0, newBeneficiaries: 0 }, series: { byMonth, byDay }, breakdowns };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTEMENT_PATTERN, INSEE_PATTERN } from '../stats/types.ts';
 
 // Query parameters of the Coop-compatible read API, named as La Coop names them (JSON:API
 // families written flat: `page[size]`, `filter[modification][depuis]`). Every parameter has a
@@ -116,6 +117,16 @@ export type LieuxActiviteQuery = z.output<typeof LieuxActiviteQuerySchema>;
 
 const TYPE_SLUGS = ['individuel', 'collectif'] as const;
 
+/** A comma-separated list of codes of a known shape (≤ 100). */
+const codeList = (name: string, pattern: RegExp, unknown: string) =>
+  z
+    .string()
+    .max(IDS_MAX * 201, `${name} : au plus ${IDS_MAX} valeurs.`)
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .refine((a) => a.length <= IDS_MAX, { message: `${name} : au plus ${IDS_MAX} valeurs.` })
+    .refine((a) => a.every((x) => pattern.test(x)), { message: `${name} : ${unknown}.` })
+    .optional();
+
 const boolFlag = (name: string) => z.enum(['0', '1'], { error: `${name} : 0 ou 1.` }).optional();
 
 export const StatistiquesQuerySchema = z
@@ -133,10 +144,16 @@ export const StatistiquesQuerySchema = z
       .describe("types d'activités (individuel et/ou collectif) séparés par des virgules"),
     'filter[mediateurs]': idList('filter[mediateurs]').describe('identifiants des médiateurs séparés par des virgules (100 au plus)'),
     'filter[beneficiaires]': idList('filter[beneficiaires]').describe('non pris en charge : Kariole ne conserve aucun bénéficiaire identifié'),
-    'filter[communes]': idList('filter[communes]').describe('non pris en charge par ce hub'),
-    'filter[departements]': idList('filter[departements]').describe('non pris en charge par ce hub'),
-    'filter[lieux]': idList('filter[lieux]').describe('non pris en charge par ce hub'),
-    'filter[conseiller_numerique]': boolFlag('filter[conseiller_numerique]').describe('non pris en charge par ce hub'),
+    'filter[communes]': codeList('filter[communes]', INSEE_PATTERN, 'code INSEE inconnu').describe(
+      "codes INSEE des communes du lieu de l'activité séparés par des virgules (100 au plus)",
+    ),
+    'filter[departements]': codeList('filter[departements]', DEPARTEMENT_PATTERN, 'code de département inconnu').describe(
+      "codes des départements du lieu de l'activité (13, 2A, 971…) séparés par des virgules (100 au plus)",
+    ),
+    'filter[lieux]': idList('filter[lieux]').describe("identifiants des lieux d'activité (ceux de /lieux-activite) séparés par des virgules (100 au plus)"),
+    'filter[conseiller_numerique]': boolFlag('filter[conseiller_numerique]').describe(
+      '1 : activités des médiateurs conseillers numériques ; 0 : des autres',
+    ),
     'filter[demarches_administratives]': boolFlag('filter[demarches_administratives]').describe(
       "1 : activités avec la thématique « Aide aux démarches administratives » ; 0 : sans",
     ),
@@ -148,4 +165,4 @@ export const StatistiquesQuerySchema = z
 export type StatistiquesQuery = z.output<typeof StatistiquesQuerySchema>;
 
 /** Filters of La Coop's /statistiques this hub cannot apply (it holds no such data): a 400 names them. */
-export const UNSUPPORTED_STAT_FILTERS = ['filter[beneficiaires]', 'filter[communes]', 'filter[departements]', 'filter[lieux]', 'filter[conseiller_numerique]'] as const;
+export const UNSUPPORTED_STAT_FILTERS = ['filter[beneficiaires]'] as const;

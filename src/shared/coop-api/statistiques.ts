@@ -33,6 +33,13 @@ function shares(codes: readonly Coded[], entries: readonly BreakdownEntry[] | un
   return codes.map((c, i) => ({ value: value(c, i), label: c.label, count: counts[i]!, proportion: proportion(counts[i]!, sum) }));
 }
 
+/** La Coop's tag figures: label, count, percentage of the tags' sum. */
+function tagShares(entries: readonly BreakdownEntry[] | undefined): { label: string; count: number; proportion: number }[] {
+  const list = entries ?? [];
+  const sum = list.reduce((a, e) => a + e.count, 0);
+  return list.map((e) => ({ label: e.label, count: e.count, proportion: proportion(e.count, sum) }));
+}
+
 /** `DD/MM` of a day, `MM/YY` of a month, as La Coop labels its series. */
 const dayLabel = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
 const monthLabel = (m: string) => `${m.slice(5, 7)}/${m.slice(2, 4)}`;
@@ -93,7 +100,7 @@ export function toStatistiques(main: Stats, days: SeriesPoint[], months: SeriesP
       thematiques: shares(THEMES, b.themes),
       thematiques_demarches: shares(ADMIN_THEMES, b.adminThemes),
       materiels: shares(EQUIPMENT, b.equipment),
-      tags: [],
+      tags: tagShares(b.tags),
     },
     totaux: {
       activites: {

@@ -68,6 +68,8 @@ export const EnrolmentCodeRequestSchema = z
   .object({
     structureId: z.string({ error: 'La structure est requise.' }).min(1, 'La structure est requise.').max(100),
     mediatorLabel: z.string({ error: 'Le nom du médiateur doit être un texte.' }).max(80, 'Le nom du médiateur est trop long (80 caractères au plus).').nullish(),
+    /** the mediator the code enrols is a conseiller numérique (stats-contract.md) */
+    conseillerNumerique: z.boolean({ error: 'Conseiller numérique : oui (true) ou non (false).' }).optional(),
     ttlHours: z
       .number({ error: 'La durée de validité doit être un nombre d’heures.' })
       .int('La durée de validité doit être un nombre entier d’heures.')

@@ -2,6 +2,7 @@ import {
   ACTIVITY_TYPES,
   ADMIN_THEMES,
   AGE_BANDS,
+  AUTONOMY,
   DURATION_BUCKETS,
   EQUIPMENT,
   GENRES,
@@ -62,6 +63,23 @@ export type OpenBreakdownKey = (typeof OPEN_BREAKDOWNS)[number];
 /** Headline measures. */
 export const TOTAL_MEASURES = ['activities', 'accompaniments', 'already_accompanied', 'new_beneficiaries'] as const;
 
+/**
+ * Measures added in round 3 (migration 011), stored like the others so the roll-ups sum them:
+ * Aidants Connect used or not (accompaniments), autonomy (individual sessions), Pass numérique
+ * accepted (a count of passes, not of people) and the duration in minutes (the per-mediator hours).
+ */
+export const AIDANTS_CONNECT_COLUMNS = { oui: 'ac_oui', non: 'ac_non' } as const;
+export const AUTONOMY_PREFIX = 'au_';
+export const PASS_NUMERIQUE_COLUMN = 'pass_numerique';
+export const DURATION_COLUMN = 'duration_min';
+export const EXTRA_MEASURE_COLUMNS: readonly string[] = [
+  AIDANTS_CONNECT_COLUMNS.oui,
+  AIDANTS_CONNECT_COLUMNS.non,
+  ...AUTONOMY.map((a) => `${AUTONOMY_PREFIX}${a.code}`),
+  PASS_NUMERIQUE_COLUMN,
+  DURATION_COLUMN,
+];
+
 /** Column name of a fixed breakdown's bucket (codes are ASCII snake case: safe identifiers). */
 export function measureColumn(b: FixedBreakdown, code: string): string {
   return `${b.prefix}${code}`;
@@ -71,10 +89,11 @@ export function measureColumn(b: FixedBreakdown, code: string): string {
 export const MEASURE_COLUMNS: readonly string[] = [
   ...TOTAL_MEASURES,
   ...FIXED_BREAKDOWNS.flatMap((b) => b.codes.map((c) => measureColumn(b, c.code))),
+  ...EXTRA_MEASURE_COLUMNS,
 ];
 
 /** Columns of a multi-choice breakdown: per activity 0 or its participants (≤ MAX_PARTICIPANTS,
  * stored as small integers). */
 export function isFlagColumn(col: string): boolean {
-  return !['accompaniments', 'already_accompanied', 'new_beneficiaries'].includes(col) && !/^(ge|ag|st)_/.test(col);
+  return !['accompaniments', 'already_accompanied', 'new_beneficiaries', PASS_NUMERIQUE_COLUMN, DURATION_COLUMN].includes(col) && !/^(ge|ag|st)_/.test(col);
 }

@@ -1,5 +1,5 @@
 import { durationBucket } from '../activity/codes.ts';
-import { FIXED_BREAKDOWNS, MEASURE_COLUMNS, measureColumn } from './measures.ts';
+import { AIDANTS_CONNECT_COLUMNS, AUTONOMY_PREFIX, DURATION_COLUMN, FIXED_BREAKDOWNS, MEASURE_COLUMNS, PASS_NUMERIQUE_COLUMN, measureColumn } from './measures.ts';
 
 /** The part of an anonymised record the figures read (taxonomy.md). */
 export interface MeasuredRecord {
@@ -11,6 +11,9 @@ export interface MeasuredRecord {
   themes: string[];
   adminThemes?: string[] | undefined;
   orientation?: { oriented: boolean } | undefined;
+  autonomy?: string | undefined;
+  aidantsConnect?: boolean | undefined;
+  passNumerique?: number | undefined;
   beneficiaries: {
     total: number;
     alreadyAccompanied?: number | undefined;
@@ -74,6 +77,10 @@ export function recordFacts(r: MeasuredRecord): RecordFacts {
     }
     m[measureColumn(b, REMAINDER)] = total - known;
   }
+  m[r.aidantsConnect ? AIDANTS_CONNECT_COLUMNS.oui : AIDANTS_CONNECT_COLUMNS.non] = total;
+  if (r.type === 'individuel' && r.autonomy && `${AUTONOMY_PREFIX}${r.autonomy}` in m) m[`${AUTONOMY_PREFIX}${r.autonomy}`] = total;
+  m[PASS_NUMERIQUE_COLUMN] = Math.max(0, Math.floor(r.passNumerique ?? 0));
+  m[DURATION_COLUMN] = Math.max(0, Math.round(r.durationMin));
   return {
     measures: m,
     themes: [...new Set(r.themes)],

@@ -18,6 +18,48 @@ export interface ActivityFactTable {
   commune: string;
   /** one of the measure columns, typed here because the ingest reads it back */
   accompaniments: number;
+  // Also activity_commune (INSEE code of the activity's commune) and activity_departement,
+  // '' when unknown (migration 011): written and read by name in activity-facts-extra.ts.
+}
+
+/** Structure tags of each live activity (migration 011). */
+export interface ActivityFactTagTable {
+  activity_id: string;
+  tag: string;
+}
+
+/** Extra monthly roll-ups (migration 011, repositories/stats-extra.ts). */
+export interface StatsRollupExtraTable {
+  structure_id: string;
+  /** '' = any theme */
+  theme: string;
+  month: string;
+  type: string;
+  /** activityCommune | tag | portal | mediator */
+  dim: string;
+  value: string;
+  activities: number;
+  accompaniments: number;
+  minutes: number;
+}
+
+/** (structure, month) pairs whose extra roll-ups must be rebuilt. */
+export interface StatsExtraDirtyTable {
+  structure_id: string;
+  month: string;
+}
+
+/** Where each live activity's facts are (to mark its old month dirty when it changes). */
+export interface ActivityFactMonthTable {
+  activity_id: string;
+  structure_id: string;
+  month: string;
+}
+
+/** Portal sites (link ids) used in each live activity (migration 011). */
+export interface ActivityFactPortalSiteTable {
+  activity_id: string;
+  link_id: string;
 }
 
 /** Themes of an activity, one row each (the theme filter). */
@@ -92,6 +134,11 @@ export interface ShareLinkTable {
 export interface CoordinationTables {
   activity_facts: ActivityFactTable;
   activity_fact_themes: ActivityFactThemeTable;
+  activity_fact_tags: ActivityFactTagTable;
+  activity_fact_portal_sites: ActivityFactPortalSiteTable;
+  activity_fact_months: ActivityFactMonthTable;
+  stats_rollup_extra: StatsRollupExtraTable;
+  stats_extra_dirty: StatsExtraDirtyTable;
   stats_rollup: StatsRollupTable;
   stats_rollup_dims: StatsRollupDimTable;
   stats_dirty: StatsDirtyTable;

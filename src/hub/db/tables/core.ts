@@ -60,12 +60,16 @@ export interface MediatorTable {
   structure_id: string;
   label: string | null;
   created_at: string;
+  /** 1 when the mediator is a conseiller numérique (migration 011), set at enrolment or by a coordinator */
+  conseiller_numerique: Generated<number>;
 }
 
 export interface EnrolmentCodeTable {
   code: string;
   structure_id: string;
   mediator_label: string | null;
+  /** 1 / 0: the conseiller numérique flag of the mediator the code enrols; null when not given (migration 011) */
+  mediator_conseiller_numerique: Generated<number | null>;
   created_at: string;
   expires_at: string;
   used_at: string | null;

@@ -7,15 +7,17 @@ import { combineStats, toStatistiques } from '../../../shared/coop-api/statistiq
 import { addDays } from '../../../shared/stats/periods.ts';
 import type { Stats, StatsFilters } from '../../../shared/stats/types.ts';
 import { computeStats } from '../../repositories/stats.ts';
+import { labelOpenBreakdowns } from '../coordination/labels.ts';
 import type { DB } from '../../db/schema.ts';
 import { ERROR_RESPONSES } from './activites.ts';
 import { CoopError } from './errors.ts';
 import { apiUrl } from './links.ts';
 
 // GET /api/v1/statistiques: the hub's own figures (repositories/stats.ts, the dashboard's),
-// over every structure, in La Coop's shape. La Coop's multi-valued filters are sums of the
-// hub's single-valued ones (the figures are additive): several mediators = the sum of each;
-// démarches = 0 = everything minus the "aide aux démarches administratives" activities.
+// over every structure, in La Coop's shape. La Coop's filters map to the dashboard's
+// (stats-contract.md): types, mediateurs, communes and departements (of the activity's place),
+// lieux (places of activity), conseiller_numerique; démarches = 0 = everything minus the
+// "aide aux démarches administratives" activities (the figures are additive).
 
 /** "Today" where the activities happen (mainland France). */
 function today(): string {
@@ -29,19 +31,22 @@ function firstOfMonthsBefore(day: string, months: number): string {
 }
 
 async function figures(db: DB, q: StatistiquesQuery, period: { from?: string; to?: string }): Promise<Stats> {
-  const types = q['filter[types]'];
-  const base: StatsFilters = { ...period, ...(types && types.length === 1 ? { type: types[0] as StatsFilters['type'] } : {}) };
-  const mediators = q['filter[mediateurs]'];
-  const parts: StatsFilters[] = mediators?.length ? mediators.map((mediatorId) => ({ ...base, mediatorId })) : [base];
+  const cn = q['filter[conseiller_numerique]'];
+  const f: StatsFilters = {
+    ...period,
+    ...(q['filter[types]']?.length ? { type: q['filter[types]'] } : {}),
+    ...(q['filter[mediateurs]']?.length ? { mediatorId: q['filter[mediateurs]'] } : {}),
+    ...(q['filter[communes]']?.length ? { commune: q['filter[communes]'] } : {}),
+    ...(q['filter[departements]']?.length ? { departement: q['filter[departements]'] } : {}),
+    ...(q['filter[lieux]']?.length ? { venueId: q['filter[lieux]'] } : {}),
+    ...(cn ? { conseillerNumerique: cn === '1' ? ('oui' as const) : ('non' as const) } : {}),
+  };
   const sel = { all: true } as const;
   const demarches = q['filter[demarches_administratives]'];
-  let total: Stats | undefined;
-  for (const f of parts) {
-    let s = await computeStats(db, demarches === '1' ? { ...f, theme: ADMIN_THEME_PARENT } : f, sel);
-    if (demarches === '0') s = combineStats(s, await computeStats(db, { ...f, theme: ADMIN_THEME_PARENT }, sel), -1);
-    total = total ? combineStats(total, s) : s;
-  }
-  return total!;
+  const withDemarches = { ...f, theme: [ADMIN_THEME_PARENT] };
+  if (demarches === '1') return labelOpenBreakdowns(db, await computeStats(db, withDemarches, sel));
+  const all = await computeStats(db, f, sel);
+  return labelOpenBreakdowns(db, demarches === '0' ? combineStats(all, await computeStats(db, withDemarches, sel), -1) : all);
 }
 
 export default async function statistiquesRoute(app: FastifyInstance) {
@@ -53,7 +58,7 @@ export default async function statistiquesRoute(app: FastifyInstance) {
         tags: ['Statistiques'],
         summary: 'obtenir des statistiques globales',
         description:
-          "Retourne les données agrégées de toutes les structures du hub (accompagnements par jour et par mois, bénéficiaires, activités, totaux), comptées comme le tableau de bord du hub. Les filtres communes, départements, lieux, bénéficiaires et conseiller_numerique ne sont pas pris en charge (400).",
+          "Retourne les données agrégées de toutes les structures du hub (accompagnements par jour et par mois, bénéficiaires, activités, totaux), comptées comme le tableau de bord du hub. Les filtres communes et départements portent sur le lieu de l'activité ; le filtre bénéficiaires n'est pas pris en charge (400).",
         security: [{ ClientAuth: [] }],
         querystring: StatistiquesQuerySchema,
         response: { 200: StatistiquesDocSchema, ...ERROR_RESPONSES },

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../../plugins/auth.ts';
-import { HttpProblem } from '../../plugins/problem.ts';
 import { iterateExportedActivities, type ExportedActivity } from '../../repositories/exports.ts';
 import { getStructureCatalogue } from '../../repositories/portal.ts';
 import { getStructure, type Structure } from '../../repositories/structures.ts';
@@ -13,7 +12,10 @@ import { KARIOLE_HEADERS, karioleRow } from '../../../shared/stats/kariole-layou
 import { NATIONAL_DATE_COLUMNS, NATIONAL_HEADERS, nationalRows, type NationalCell, type NationalContext } from '../../../shared/stats/national-layout.ts';
 import { xlsxStream } from '../../lib/xlsx.ts';
 import { communeInfo } from './communes.ts';
-import { parseFilters, selectionFor } from './filters.ts';
+import { checkWindow, filtersRefused, selectionFor } from './filters.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { useZod } from '../../plugins/openapi.ts';
+import { ExportQuerySchema } from '../../../shared/admin-api/stats.ts';
 import { userTimeZone } from './time-zone.ts';
 import { DEFAULT_TIME_ZONE, zonedDay } from '../../../shared/time/zoned-date.ts';
 
@@ -94,16 +96,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export default async function exportRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
+  useZod(app);
 
   // protocol.md: same filters as the stats; layout=kariole (default) | national; CSV, or XLSX.
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/v1/exports/activities.${format}`, { preHandler: staff }, async (req, reply) => {
-      const layoutParam = (req.query as Record<string, unknown>).layout ?? 'kariole';
-      if (layoutParam !== 'kariole' && layoutParam !== 'national') {
-        throw new HttpProblem(400, 'Format inconnu', 'Choisissez la présentation kariole ou national.', [{ path: 'layout', message: 'kariole ou national' }]);
-      }
-      const layout: Layout = layoutParam;
-      const filters = parseFilters(req.query, ['layout']);
+    const schema = { querystring: ExportQuerySchema };
+    app.withTypeProvider<ZodTypeProvider>().get(`/api/v1/exports/activities.${format}`, { preHandler: staff, schema, schemaErrorFormatter: filtersRefused }, async (req, reply) => {
+      const { layout: chosen, ...asked } = req.query;
+      const layout: Layout = chosen ?? 'kariole';
+      const filters = checkWindow(asked);
       const selection = await selectionFor(app, req.user!, filters);
       const day = zonedDay(new Date(), await userTimeZone(app, req.user!, filters.structureId));
       const header = layout === 'national' ? NATIONAL_HEADERS : KARIOLE_HEADERS;

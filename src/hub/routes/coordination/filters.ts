@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { assertStructureInScope, canSeeStructure } from '../../plugins/auth.ts';
 import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
 import { getMediator } from '../../repositories/mediator-list.ts';
@@ -17,9 +17,20 @@ export function parseFilters(query: unknown, extraKeys: string[] = []): StatsFil
   for (const [k, v] of Object.entries(raw)) if (v === '') delete raw[k];
   const parsed = StatsFiltersSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new HttpProblem(400, 'Filtres invalides', 'Vérifiez la période, la structure, le type et la thématique choisis.', zodErrors(parsed.error.issues));
+    throw new HttpProblem(400, 'Filtres invalides', 'Vérifiez les filtres choisis : ' + parsed.error.issues.map((i) => i.message).join(' '), zodErrors(parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(0, 1) }))));
   }
-  const f = parsed.data;
+  return checkWindow(parsed.data);
+}
+
+/** Schema errors of a figures route (stats, exports) as a plain French problem naming each parameter. */
+export function filtersRefused(errors: FastifySchemaValidationError[]): HttpProblem {
+  // The path is the parameter's name (`theme`, not `theme.0`): a query string has no deeper structure.
+  const list = errors.map((e) => ({ path: e.instancePath.split('/').filter(Boolean)[0] ?? '(requête)', message: e.message ?? 'Valeur invalide.' }));
+  return new HttpProblem(400, 'Filtres invalides', `Vérifiez les filtres choisis : ${list.map((e) => e.message).join(' ')}`, list);
+}
+
+/** The hub's time-window rules on parsed filters (dates inside the window, ten years at most). */
+export function checkWindow(f: StatsFilters): StatsFilters {
   const errors: { path: string; message: string }[] = [];
   for (const [key, label] of [['from', 'Début de période (from)'], ['to', 'Fin de période (to)']] as const) {
     const day = f[key];
@@ -37,14 +48,14 @@ export function parseFilters(query: unknown, extraKeys: string[] = []): StatsFil
 
 /** Which structures the filters cover for this user; 404 for a structure or mediator out of scope. */
 export async function selectionFor(app: FastifyInstance, user: User, f: StatsFilters): Promise<StructureSelection> {
-  if (f.structureId) {
-    assertStructureInScope(user, f.structureId);
-    if (!(await getStructure(app.db, f.structureId))) throw notFound('Cette structure');
+  for (const id of f.structureId ?? []) {
+    assertStructureInScope(user, id);
+    if (!(await getStructure(app.db, id))) throw notFound('Cette structure');
   }
-  if (f.mediatorId) {
-    const m = await getMediator(app.db, f.mediatorId);
+  for (const id of f.mediatorId ?? []) {
+    const m = await getMediator(app.db, id);
     if (!m || !canSeeStructure(user, m.structureId)) throw notFound('Ce médiateur');
   }
-  if (f.structureId) return { ids: [f.structureId] };
+  if (f.structureId?.length) return { ids: f.structureId };
   return user.role === 'admin' ? { all: true } : { ids: user.structureIds };
 }

@@ -5,6 +5,7 @@ import shareRoutes from './share.ts';
 import structureRoutes from './structures.ts';
 import userRoutes from './users.ts';
 import userLifecycleRoutes from './user-lifecycle.ts';
+import mediatorRoutes from './mediators.ts';
 
 // Routes of the "coordination" resource (protocol.md, Coordinators): figures, exports, share
 // links and their public page, admin structures and users. Registered by src/hub/routes/index.ts.
@@ -15,4 +16,5 @@ export default async function coordinationRoutes(app: FastifyInstance) {
   await app.register(structureRoutes);
   await app.register(userRoutes);
   await app.register(userLifecycleRoutes);
+  await app.register(mediatorRoutes);
 }

@@ -20,6 +20,12 @@ const TITLES: Record<keyof PublicStats['breakdowns'], string> = {
   status: 'Statut',
   equipment: 'Matériel numérique utilisé',
   oriented: 'Bénéficiaire orienté',
+  aidantsConnect: 'Aidants Connect utilisé',
+  passNumerique: 'Pass numérique',
+  portalSites: 'Sites utilisés',
+  autonomy: "Niveau d'autonomie",
+  tags: 'Étiquettes',
+  activityCommune: "Commune du lieu d'activité",
 };
 
 const STYLE = `
@@ -54,8 +60,8 @@ function filterLine(f: StatsFilters, structures: string[]): string {
   const parts = [
     f.from || f.to ? `Période : ${f.from ? `du ${frDate(f.from)}` : 'depuis le début'} ${f.to ? `au ${frDate(f.to)}` : "jusqu'à aujourd'hui"}` : 'Toute la période',
     structures.length ? `Structures : ${structures.join(', ')}` : 'Toutes les structures du hub',
-    f.type ? `Type : ${labelOf(ACTIVITY_TYPES, f.type)}` : '',
-    f.theme ? `Thématique : ${labelOf(THEMES, f.theme)}` : '',
+    f.type?.length ? `Type : ${f.type.map((t) => labelOf(ACTIVITY_TYPES, t)).join(', ')}` : '',
+    f.theme?.length ? `Thématique : ${f.theme.map((t) => labelOf(THEMES, t)).join(', ')}` : '',
   ];
   return parts.filter(Boolean).map(esc).join(' · ');
 }

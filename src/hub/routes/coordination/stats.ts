@@ -1,21 +1,43 @@
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, structureScope } from '../../plugins/auth.ts';
-import { computeStats } from '../../repositories/stats.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { useZod } from '../../plugins/openapi.ts';
+import { computeStatsAndMediators } from '../../repositories/stats.ts';
+import { AuthenticatedStatsSchema, StatsQuerySchema } from '../../../shared/admin-api/stats.ts';
+import type { AuthenticatedStats } from '../../../shared/stats/types.ts';
 import { listMediators } from '../../repositories/mediator-list.ts';
 import { listStructures } from '../../repositories/structures.ts';
-import { parseFilters, selectionFor } from './filters.ts';
+import { checkWindow, filtersRefused, selectionFor } from './filters.ts';
 import { labelOpenBreakdowns } from './labels.ts';
 import { commonTimeZone } from './time-zone.ts';
 
 export default async function statsRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
 
-  // protocol.md: the dashboard's figures, scoped to the user's structures.
-  app.get('/api/v1/stats', { preHandler: staff }, async (req) => {
-    const filters = parseFilters(req.query);
-    const selection = await selectionFor(app, req.user!, filters);
-    return labelOpenBreakdowns(app.db, await computeStats(app.db, filters, selection));
-  });
+  useZod(app);
+  // protocol.md, stats-contract.md: the dashboard's figures, scoped to the user's structures,
+  // with the per-mediator table of the filtered set (never on public pages).
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/stats',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['Statistiques du tableau de bord'],
+        summary: 'chiffres du tableau de bord',
+        description:
+          'Filtres répétables (theme=a&theme=b : valeurs en « ou », filtres en « et »), 100 valeurs de 200 caractères au plus chacun ; une valeur inconnue ou hors de vos structures est refusée.',
+        querystring: StatsQuerySchema,
+        response: { 200: AuthenticatedStatsSchema },
+      },
+      schemaErrorFormatter: filtersRefused,
+    },
+    async (req): Promise<AuthenticatedStats> => {
+      const filters = checkWindow(req.query);
+      const selection = await selectionFor(app, req.user!, filters);
+      const { stats, mediators } = await computeStatsAndMediators(app.db, filters, selection);
+      return { ...(await labelOpenBreakdowns(app.db, stats)), mediators };
+    },
+  );
 
   // What the dashboard's filters offer: the user's structures and their mediators.
   app.get('/api/v1/admin/filter-options', { preHandler: staff }, async (req) => {

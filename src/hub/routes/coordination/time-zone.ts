@@ -10,9 +10,10 @@ export function commonTimeZone(structures: readonly { timeZone: string }[]): str
   return zones.size === 1 ? [...zones][0]! : DEFAULT_TIME_ZONE;
 }
 
-/** The zone a user's "today" is in: the chosen structure's, else the one of all their structures. */
-export async function userTimeZone(app: FastifyInstance, user: User, structureId?: string): Promise<string> {
+/** The zone a user's "today" is in: the chosen structures', else the one of all their structures. */
+export async function userTimeZone(app: FastifyInstance, user: User, structureId?: string | string[]): Promise<string> {
   const scope = structureScope(user);
-  const ids = structureId && (!scope || scope.includes(structureId)) ? [structureId] : scope;
+  const chosen = (typeof structureId === 'string' ? [structureId] : (structureId ?? [])).filter((id) => !scope || scope.includes(id));
+  const ids = chosen.length ? chosen : scope;
   return commonTimeZone(await listStructures(app.db, ids));
 }

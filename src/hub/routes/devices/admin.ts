@@ -31,12 +31,12 @@ export default async function adminDeviceRoutes(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { structureId, mediatorLabel, ttlHours } = req.body;
+      const { structureId, mediatorLabel, ttlHours, conseillerNumerique } = req.body;
       assertStructureInScope(req.user!, structureId);
       if (!(await getStructure(app.db, structureId))) {
         throw new HttpProblem(404, 'Introuvable', "Cette structure n'existe pas ou ne fait pas partie de vos structures.");
       }
-      const code = await createEnrolmentCode(app.db, { structureId, mediatorLabel: mediatorLabel?.trim() || null, ttlHours: ttlHours ?? 72 });
+      const code = await createEnrolmentCode(app.db, { structureId, mediatorLabel: mediatorLabel?.trim() || null, ttlHours: ttlHours ?? 72, conseillerNumerique });
       return reply.code(201).send({ code: code.code, expiresAt: code.expiresAt });
     },
   );
