@@ -111,6 +111,10 @@ describe('coordination dashboard in a real browser', () => {
 
   it('shares a public page with small counts masked, and walks the admin screens', async () => {
     await page.goto(`${hub.url}/coordination/exports`);
+    // Whole months only: a first and a last month, or a ready-made quarter.
+    await page.getByLabel('Premier mois').waitFor();
+    await page.getByRole('button', { name: 'Le trimestre dernier' }).click();
+    await page.getByRole('button', { name: 'Ce mois-ci' }).click();
     await page.getByRole('button', { name: 'Créer un lien de partage' }).click();
     const link = page.locator('.notice--ok a');
     const url = (await link.getAttribute('href'))!;
@@ -119,6 +123,10 @@ describe('coordination dashboard in a real browser', () => {
     await shared.goto(url);
     await shared.getByRole('heading', { name: 'Médiation numérique : les chiffres' }).waitFor();
     expect(await shared.getByText('< 11').count()).toBeGreaterThan(0);
+    // It says what it counts and how it is protected.
+    await shared.getByText(/Cette page compte les/).waitFor();
+    await shared.getByRole('link', { name: 'Comment ces chiffres sont protégés' }).waitFor();
+    expect(await axeViolations(shared), 'public page').toEqual([]);
     await screenshot(shared, 'coordination-share-page');
     await shared.close();
 
@@ -149,7 +157,7 @@ describe('coordination dashboard in a real browser', () => {
     await screenshot(page, 'coordination-venue-import');
   });
 
-  it('has no accessibility violation on the dashboard and the devices screen, in French and in Arabic', async () => {
+  it('has no accessibility violation on the dashboard, the devices screen and the share form, in French and in Arabic', async () => {
     for (const lang of ['Français', 'العربية']) {
       await page.goto(`${hub.url}/coordination`);
       await page.getByTestId('kpi-accompaniments').waitFor();
@@ -163,6 +171,9 @@ describe('coordination dashboard in a real browser', () => {
       await page.goto(`${hub.url}/coordination/appareils`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await axeViolations(page), `devices ${lang}`).toEqual([]);
+      await page.goto(`${hub.url}/coordination/exports`);
+      await page.getByTestId('share-period').waitFor();
+      expect(await axeViolations(page), `exports and share form ${lang}`).toEqual([]);
     }
     await page.locator('.lang-switch select').selectOption({ label: 'Français' });
   });

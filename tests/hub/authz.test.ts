@@ -35,7 +35,7 @@ describe.each(DIALECTS)('authorisation matrix on %s', (dialect) => {
   /** Objects made fresh for each cell (a revoked device cannot be revoked twice). */
   const aDevice = async (s: Structure) => (await givenEnrolledDevice(hub, s, { ip: `10.9.0.${++ip}` })).deviceId;
   const aShareLink = async (s: Structure) => {
-    const res = await hub.app.inject({ method: 'POST', url: '/api/v1/admin/share-links', headers: admin.headers, payload: { filters: { structureId: s.id } } });
+    const res = await hub.app.inject({ method: 'POST', url: '/api/v1/admin/share-links', headers: admin.headers, payload: { filters: { structureId: s.id, from: '2026-01-01', to: '2026-03-31' } } });
     return (res.json() as { id: string }).id;
   };
   const aVenueReport = async (s: Structure) => {
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('authorisation matrix on %s', (dialect) => {
     'GET stats': async (s) => ({ method: 'GET', url: `/api/v1/stats?structureId=${s.id}` }),
     'GET export csv': async (s) => ({ method: 'GET', url: `/api/v1/exports/activities.csv?structureId=${s.id}&layout=national` }),
     'GET export xlsx': async (s) => ({ method: 'GET', url: `/api/v1/exports/activities.xlsx?structureId=${s.id}&layout=national` }),
-    'POST share link': async (s) => ({ method: 'POST', url: '/api/v1/admin/share-links', payload: { filters: { structureId: s.id } } }),
+    'POST share link': async (s) => ({ method: 'POST', url: '/api/v1/admin/share-links', payload: { filters: { structureId: s.id, from: '2026-01-01', to: '2026-03-31' } } }),
     'POST share link revoke': async (s) => ({ method: 'POST', url: `/api/v1/admin/share-links/${await aShareLink(s)}/revoke` }),
     'GET structure': async (s) => ({ method: 'GET', url: `/api/v1/admin/structures/${s.id}` }),
     'PATCH structure': async (s) => ({ method: 'PATCH', url: `/api/v1/admin/structures/${s.id}`, payload: { kioskIdleSeconds: 180 } }),

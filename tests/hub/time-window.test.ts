@@ -6,6 +6,7 @@ import type { Structure } from '../../src/hub/repositories/structures.ts';
 import { ingestActivities } from '../../src/hub/repositories/activities.ts';
 import { createShareLink } from '../../src/hub/repositories/share-links.ts';
 import { addDays } from '../../src/shared/stats/periods.ts';
+import { SHARE_MAX_MONTHS, lastDayOfMonth, monthMinus } from '../../src/shared/stats/public-period.ts';
 import { MAX_PERIOD_DAYS, utcToday } from '../../src/shared/stats/window.ts';
 import { anActivity, givenEnrolledDevice, pushResults, type EnrolledDevice } from './sync-helpers.ts';
 
@@ -84,7 +85,16 @@ describe.each(DIALECTS)('time window on %s', (dialect) => {
       await createShareLink(hub.database.db, { createdBy: 'x', structureIds: [structure.id], filters: {} }),
       await createShareLink(hub.database.db, { createdBy: 'x', structureIds: null, filters: { from: '0001-01-01', to: '9999-12-31' } }),
     ];
-    const created = await hub.app.inject({ method: 'POST', url: '/api/v1/admin/share-links', headers: coordinator.headers, payload: { filters: {} } });
+    // A new link covers whole months (docs/public-figures.md): the ten years up to the month of the window's last day.
+    const noPeriod = await hub.app.inject({ method: 'POST', url: '/api/v1/admin/share-links', headers: coordinator.headers, payload: { filters: {} } });
+    expect(noPeriod.statusCode).toBe(400);
+    const lastMonth = lastDay.slice(0, 7);
+    const created = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/share-links',
+      headers: coordinator.headers,
+      payload: { filters: { from: `${monthMinus(lastMonth, SHARE_MAX_MONTHS - 1)}-01`, to: lastDayOfMonth(lastMonth) } },
+    });
     expect(created.statusCode).toBe(201);
     const urls = [
       '/api/v1/stats',

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { writeActivityFactsBatch, type StoredActivity } from '../repositories/activity-facts.ts';
 import { MEASURE_COLUMNS, isFlagColumn } from '../../shared/stats/measures.ts';
 import { ensureExtraFactSchema } from '../repositories/activity-facts-extra.ts';
+import { ensureRecordKeyColumn } from '../repositories/record-keys.ts';
 
 // Statistics storage designed for a million records (quality.md: stats ≤ 300 ms):
 // - activity_facts: one narrow-typed row per live activity with every filter and every measure
@@ -61,6 +62,7 @@ export async function createStatsTables(db: Kysely<any>): Promise<void> {
   ).execute();
   // Columns and fact tables of 011 too: 005/006 write facts with the current code.
   await ensureExtraFactSchema(db);
+  await ensureRecordKeyColumn(db);
 
   await db.schema
     .createTable('stats_rollup_dims')

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ActivityFactTable } from '../db/tables/coordination.ts';
 import { recordFacts, type MeasuredRecord } from '../../shared/stats/record-measures.ts';
+import { publicFiguresSecret, recordKey } from './record-keys.ts';
 import { writeExtraFacts } from './activity-facts-extra.ts';
 
 /** An activity record as stored by the hub after a push (set by the sync ingest). */
@@ -60,6 +61,8 @@ export async function writeActivityFactsBatch(trx: Transaction<Database>, stored
 
   const rows: FactRow[] = [];
   const themes: { activity_id: string; theme: string }[] = [];
+  // Record keys of public figures (docs/public-figures.md): one read of the hub's secret per batch.
+  const secret = stored.some((s) => !s.deleted && s.record) ? await publicFiguresSecret(trx) : '';
   for (const s of stored) {
     const record = s.deleted ? null : (s.record as MeasuredRecord | null);
     if (!record) continue;
@@ -72,6 +75,7 @@ export async function writeActivityFactsBatch(trx: Transaction<Database>, stored
       type: record.type,
       venue_id: facts.venueId,
       commune: facts.commune,
+      record_key: recordKey(secret, s.id, s.revision),
       ...facts.measures,
     } as FactRow);
     for (const theme of facts.themes) themes.push({ activity_id: s.id, theme });

@@ -67,6 +67,16 @@ export function statsRelations(s: Stats): Relation[] {
   for (const key of ['themes', 'adminThemes', 'equipment'] as const) for (const id of cells(key)) rel.push(atLeast(C, id));
   for (const id of cells('adminThemes')) rel.push(atLeast(breakdownId('themes', 'aide_aux_demarches_administratives'), id));
 
+  // Round 3 breakdowns (stats-contract.md), when present: Aidants Connect oui/non and the
+  // activity's commune partition the accompaniments; autonomy covers individual ones at most;
+  // each tag and portal site ≤ the total (Pass numérique counts passes, not people: no relation).
+  const extra = s.breakdowns as Partial<Record<string, Stats['breakdowns']['venue']>>;
+  const extraCells = (key: string) => (extra[key] ?? []).map((e) => breakdownId(key, e.key));
+  if (extraCells('aidantsConnect').length) rel.push(sumEquals(C, extraCells('aidantsConnect')));
+  if (extraCells('activityCommune').length) rel.push(sumEquals(C, extraCells('activityCommune')));
+  if (extraCells('autonomy').length) rel.push(sumAtMost(extraCells('autonomy'), individual));
+  for (const key of ['tags', 'portalSites']) for (const id of extraCells(key)) rel.push(atLeast(C, id));
+
   // Series: months and days add up to the totals, days add up to their month.
   for (const [measure, total] of [['a', A], ['c', C]] as const) {
     const months = s.series.byMonth.map((p) => seriesId('m', p.period, measure));

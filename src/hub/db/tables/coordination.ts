@@ -18,6 +18,8 @@ export interface ActivityFactTable {
   commune: string;
   /** one of the measure columns, typed here because the ingest reads it back */
   accompaniments: number;
+  /** record key of this version of the activity, 0 before it is keyed (migration 013, docs/public-figures.md) */
+  record_key: number;
   // Also activity_commune (INSEE code of the activity's commune) and activity_departement,
   // '' when unknown (migration 011): written and read by name in activity-facts-extra.ts.
 }

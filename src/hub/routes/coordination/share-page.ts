@@ -1,5 +1,7 @@
-import type { Count, PublicStats, StatsFilters } from '../../../shared/stats/types.ts';
-import { labelOf, ACTIVITY_TYPES, THEMES } from '../../../shared/activity/codes.ts';
+import { MASK_THRESHOLD, type Count, type PublicStats, type StatsFilters } from '../../../shared/stats/types.ts';
+import { labelOf, ACTIVITY_TYPES, ADMIN_THEMES, THEMES } from '../../../shared/activity/codes.ts';
+import { NOISE_MAX, P_TABLE_WEIGHTS } from '../../../shared/stats/perturbation.ts';
+import { frenchDateTime } from '../../../shared/time/zoned-date.ts';
 
 // The public stats page of a share link: plain HTML and CSS (no script), readable and printable.
 
@@ -7,7 +9,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 const fmt = (c: Count) => (typeof c === 'number' ? c.toLocaleString('fr-FR') : c);
 const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
-const TITLES: Record<keyof PublicStats['breakdowns'], string> = {
+const TITLES: Record<string, string> = {
   type: "Type d'accompagnement",
   themes: "Thématiques d’accompagnement",
   adminThemes: 'Démarches administratives',
@@ -27,6 +29,18 @@ const TITLES: Record<keyof PublicStats['breakdowns'], string> = {
   tags: 'Étiquettes',
   activityCommune: "Commune du lieu d'activité",
 };
+
+/** What a public page says of its protection (JSON `protection`, docs/public-figures.md). */
+export const PROTECTION = {
+  method: 'clé de cellule (cell-key)',
+  threshold: MASK_THRESHOLD,
+  noiseMax: NOISE_MAX,
+  wholeMonths: true,
+  methodUrl: 'methode',
+} as const;
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const frMonth = (day: string) => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
 
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;background:#f7f5f0;color:#1b1b1b;line-height:1.5}
@@ -56,31 +70,80 @@ function bars(entries: { label: string; count: Count }[]): string {
   return `<table>${rows}</table>`;
 }
 
-function filterLine(f: StatsFilters, structures: string[]): string {
+/** The list of values of a filter (one or several; older links hold a single value). */
+const values = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function periodText(from: string, to: string): string {
+  return from.slice(0, 7) === to.slice(0, 7) ? `en ${frMonth(from)}` : `de ${frMonth(from)} à ${frMonth(to)} (du ${frDate(from)} au ${frDate(to)})`;
+}
+
+function filterLine(f: StatsFilters): string {
+  const loose = f as Record<string, string | string[] | undefined>;
   const parts = [
-    f.from || f.to ? `Période : ${f.from ? `du ${frDate(f.from)}` : 'depuis le début'} ${f.to ? `au ${frDate(f.to)}` : "jusqu'à aujourd'hui"}` : 'Toute la période',
-    structures.length ? `Structures : ${structures.join(', ')}` : 'Toutes les structures du hub',
-    f.type?.length ? `Type : ${f.type.map((t) => labelOf(ACTIVITY_TYPES, t)).join(', ')}` : '',
-    f.theme?.length ? `Thématique : ${f.theme.map((t) => labelOf(THEMES, t)).join(', ')}` : '',
+    values(loose.type).length ? `Type : ${values(loose.type).map((t) => labelOf(ACTIVITY_TYPES, t)).join(', ')}` : '',
+    values(loose.theme).length ? `Thématique : ${values(loose.theme).map((t) => labelOf(THEMES, t)).join(', ')}` : '',
+    values(loose.adminTheme).length ? `Démarche : ${values(loose.adminTheme).map((t) => labelOf(ADMIN_THEMES, t)).join(', ')}` : '',
+    values(loose.commune).length ? `Communes (INSEE) : ${values(loose.commune).join(', ')}` : '',
+    values(loose.departement).length ? `Départements : ${values(loose.departement).join(', ')}` : '',
+    values(loose.venueId).length ? `${values(loose.venueId).length} lieu(x) d'activité choisi(s)` : '',
+    values(loose.tag).length ? `${values(loose.tag).length} étiquette(s) choisie(s)` : '',
+    loose.conseillerNumerique === 'oui' ? 'Conseillers numériques seulement' : loose.conseillerNumerique === 'non' ? 'Hors conseillers numériques' : '',
   ];
   return parts.filter(Boolean).map(esc).join(' · ');
 }
 
-export function renderSharePage(p: PublicStats, f: StatsFilters, structures: string[]): string {
+export interface SharePageContext {
+  /** the filters served, over whole months (from and to set) */
+  filters: StatsFilters & { from: string; to: string };
+  /** names of the structures covered; empty = every structure of the hub */
+  structures: string[];
+  /** ISO instant the figures were computed */
+  computedAt: string;
+  /** the structures' time zone */
+  timeZone: string;
+}
+
+export function renderSharePage(p: PublicStats, ctx: SharePageContext): string {
+  const f = ctx.filters;
   const kpi = (label: string, c: Count) => `<div class="kpi"><strong>${esc(fmt(c))}</strong>${esc(label)}</div>`;
   const months = p.series.byMonth.map((m) => ({ label: `${m.period.slice(5, 7)}/${m.period.slice(0, 4)}`, count: m.accompaniments }));
-  const sections = (Object.keys(TITLES) as (keyof typeof TITLES)[])
-    .filter((k) => p.breakdowns[k].length)
-    .map((k) => `<section class="card"><h2>${esc(TITLES[k])}</h2>${bars(p.breakdowns[k])}</section>`)
+  const breakdowns = p.breakdowns as Record<string, PublicStats['breakdowns']['type']>;
+  const sections = Object.keys(breakdowns)
+    .filter((k) => breakdowns[k]?.length)
+    .map((k) => `<section class="card"><h2>${esc(TITLES[k] ?? k)}</h2>${bars(breakdowns[k]!)}</section>`)
     .join('');
+  const who = ctx.structures.length ? `des structures ${ctx.structures.join(', ')}` : 'de toutes les structures du hub';
+  const filters = filterLine(f);
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>Médiation numérique — chiffres partagés</title><style>${STYLE}</style></head>
-<body><main><h1>Médiation numérique : les chiffres</h1><p class="lead">${filterLine(f, structures)}</p>
+<body><main><h1>Médiation numérique : les chiffres</h1>
+<p class="lead">Cette page compte les <strong>accompagnements</strong> (une personne accompagnée lors d'une séance individuelle ou d'un atelier collectif) ${esc(who)}, ${esc(periodText(f.from, f.to))}.</p>
+${filters ? `<p class="lead">Filtres : ${filters}</p>` : ''}
+<p class="lead">Chiffres calculés le ${esc(frenchDateTime(ctx.computedAt, ctx.timeZone))} (heure de ${esc(ctx.timeZone)}).</p>
 <div class="kpis">${kpi('accompagnements', p.totals.accompaniments)}${kpi('activités (séances et ateliers)', p.totals.activities)}${kpi('nouveaux bénéficiaires', p.totals.newBeneficiaries)}</div>
 <section class="card"><h2>Accompagnements par mois</h2>${bars(months)}</section>
 <div class="grid">${sections}</div>
-<p class="note">Pour protéger les personnes, tout nombre inférieur à 11 est affiché « &lt; 11 », et d'autres nombres sont « masqué » lorsqu'ils permettraient de le retrouver. Données anonymes saisies avec Kariole.</p>
+<p class="note" id="protection">Protection des personnes : tout nombre inférieur à ${MASK_THRESHOLD} est affiché « &lt; ${MASK_THRESHOLD} », d'autres nombres sont « masqué » lorsqu'ils permettraient de le retrouver, et chaque nombre affiché est légèrement modifié (de ${NOISE_MAX} au plus, en plus ou en moins) selon la méthode de la clé de cellule des instituts statistiques, afin qu'on ne puisse pas retrouver une personne en comparant deux tableaux. Les totaux ne sont donc pas toujours la somme exacte de leurs parties. <a href="${PROTECTION.methodUrl}">Comment ces chiffres sont protégés</a>. Données anonymes saisies avec Kariole.</p>
 </main></body></html>`;
+}
+
+/** The method page linked from every public page (docs/public-figures.md in short). */
+export function renderMethodPage(): string {
+  const total = P_TABLE_WEIGHTS.reduce((a, b) => a + b, 0);
+  const rows = P_TABLE_WEIGHTS.map((w, i) => `<tr><th scope="row">${i - NOISE_MAX > 0 ? '+' : ''}${i - NOISE_MAX}</th><td class="n">${Math.round((w / total) * 1000) / 10} %</td></tr>`).join('');
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Comment les chiffres publics sont protégés</title><style>${STYLE}</style></head>
+<body><main><h1>Comment les chiffres publics sont protégés</h1>
+<section class="card">
+<p>Les pages publiques de Kariole comptent des <strong>accompagnements</strong> sur des <strong>mois entiers</strong>. Trois protections s'appliquent :</p>
+<ol>
+<li>Tout nombre inférieur à ${MASK_THRESHOLD} est affiché « &lt; ${MASK_THRESHOLD} » (zéro compris) ; d'autres nombres sont « masqué » quand ils permettraient de le recalculer.</li>
+<li>Chaque nombre affiché est modifié d'un petit écart, de −${NOISE_MAX} à +${NOISE_MAX}, nul en moyenne : c'est la méthode de la <em>clé de cellule</em> publiée par les instituts statistiques (Bureau australien de statistique, Eurostat). L'écart dépend d'une clé secrète tirée des fiches comptées : le même tableau montre toujours les mêmes nombres, et deux tableaux qui diffèrent d'une seule personne ne se soustraient pas pour la retrouver.</li>
+<li>Un lien public porte sur des mois entiers (un mois, un trimestre, une année), jamais sur quelques jours.</li>
+</ol>
+<p>Un nombre affiché à ${MASK_THRESHOLD}, ${MASK_THRESHOLD + 1} ou ${MASK_THRESHOLD + 2} reste au moins égal à ${MASK_THRESHOLD} : l'écart y est plus petit. Les totaux sont modifiés comme les autres nombres : ils ne sont pas toujours la somme exacte de leurs parties.</p>
+<h2>Table des écarts (nombres de ${MASK_THRESHOLD + NOISE_MAX} et plus)</h2>
+<table>${rows}</table>
+</section></main></body></html>`;
 }
 
 export function renderShareGone(): string {

@@ -1,17 +1,23 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireStaff } from '../../plugins/auth.ts';
-import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
+import { useZod } from '../../plugins/openapi.ts';
+import { HttpProblem } from '../../plugins/problem.ts';
+import { computePublicStats, publicPeriod } from '../../repositories/public-stats.ts';
 import { createShareLink, getShareLink, listShareLinks, revokeShareLink, type ShareLink } from '../../repositories/share-links.ts';
-import { computeStats } from '../../repositories/stats.ts';
 import { listStructures } from '../../repositories/structures.ts';
 import type { User } from '../../repositories/users.ts';
-import { maskStats } from '../../../shared/stats/masking.ts';
+import { ShareLinkCreateBodySchema, ShareLinkListSchema, ShareLinkParamsSchema, ShareLinkViewSchema } from '../../../shared/admin-api/share-links.ts';
+import { zonedDay } from '../../../shared/time/zoned-date.ts';
 import { parseFilters, selectionFor } from './filters.ts';
 import { labelOpenBreakdowns } from './labels.ts';
-import { renderSharePage, renderShareGone } from './share-page.ts';
+import { PROTECTION, renderMethodPage, renderSharePage, renderShareGone } from './share-page.ts';
+import { commonTimeZone } from './time-zone.ts';
 
-const CreateBody = z.strictObject({ filters: z.record(z.string(), z.unknown()).default({}) });
+/** Schema errors of a share route as a plain French problem naming each field. */
+const refused = (title: string, detail: string) => (errors: FastifySchemaValidationError[]) =>
+  new HttpProblem(400, title, detail, errors.map((e) => ({ path: e.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(corps)', message: e.message ?? 'Valeur invalide.' })));
+
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
 const notFoundLink = () => new HttpProblem(404, 'Introuvable', "Ce lien de partage n'existe pas ou ne fait pas partie de vos structures.");
@@ -45,47 +51,83 @@ function publicSeries<S extends { series: { byDay: unknown[]; byMonth: unknown[]
 
 export default async function shareRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
+  // Share lists are short: responses checked against their schema (unknown fields dropped).
+  useZod(app, { validateResponses: true });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Partage public'];
 
-  app.post('/api/v1/admin/share-links', { preHandler: staff }, async (req, reply) => {
-    const body = CreateBody.safeParse(req.body ?? {});
-    if (!body.success) throw new HttpProblem(400, 'Lien non créé', 'Envoyez les filtres du tableau de bord : { filters }.', zodErrors(body.error.issues));
-    const filters = parseFilters(body.data.filters);
-    if (filters.mediatorId) {
-      throw new HttpProblem(400, 'Lien non créé', 'Un lien public ne peut pas porter sur un seul médiateur.', [{ path: 'filters.mediatorId', message: 'Retirez le filtre par médiateur.' }]);
-    }
-    const selection = await selectionFor(app, req.user!, filters);
-    const link = await createShareLink(app.db, { createdBy: req.user!.id, structureIds: 'all' in selection ? null : selection.ids, filters });
-    return reply.code(201).send(view(req, link));
-  });
+  r.post(
+    '/api/v1/admin/share-links',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'crée un lien public',
+        description: 'Un lien public (sans connexion) vers les chiffres des filtres donnés, sur des mois entiers, masqués sous 11 et perturbés (docs/public-figures.md).',
+        body: ShareLinkCreateBodySchema,
+        response: { 201: ShareLinkViewSchema },
+      },
+      schemaErrorFormatter: refused('Lien non créé', "Un lien public porte sur des mois entiers (du 1er d'un mois au dernier jour d'un mois), sans filtre par médiateur."),
+    },
+    async (req, reply) => {
+      // The window rules of every filter (dates inside the hub's window), then the scope.
+      const filters = parseFilters(req.body.filters);
+      const selection = await selectionFor(app, req.user!, filters);
+      const link = await createShareLink(app.db, { createdBy: req.user!.id, structureIds: 'all' in selection ? null : selection.ids, filters });
+      return reply.code(201).send(view(req, link));
+    },
+  );
 
-  app.get('/api/v1/admin/share-links', { preHandler: staff }, async (req) => {
+  r.get('/api/v1/admin/share-links', { preHandler: staff, schema: { tags, summary: 'liste les liens publics', response: { 200: ShareLinkListSchema } } }, async (req) => {
     const links = (await listShareLinks(app.db)).filter((l) => inScope(req.user!, l));
     return { links: links.map((l) => view(req, l)) };
   });
 
-  app.post('/api/v1/admin/share-links/:id/revoke', { preHandler: staff }, async (req) => {
-    const { id } = req.params as { id: string };
-    const link = await getShareLink(app.db, id);
-    if (!link || !inScope(req.user!, link)) throw notFoundLink();
-    await revokeShareLink(app.db, id);
-    return view(req, (await getShareLink(app.db, id))!);
-  });
+  r.post(
+    '/api/v1/admin/share-links/:id/revoke',
+    { preHandler: staff, schema: { tags, summary: 'retire un lien public', params: ShareLinkParamsSchema, response: { 200: ShareLinkViewSchema } } },
+    async (req) => {
+      const { id } = req.params;
+      const link = await getShareLink(app.db, id);
+      if (!link || !inScope(req.user!, link)) throw notFoundLink();
+      await revokeShareLink(app.db, id);
+      return view(req, (await getShareLink(app.db, id))!);
+    },
+  );
 
-  // The public page: no login; JSON for programs, HTML for people. Small counts masked.
-  app.get('/api/v1/share/:id', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    const wantsJson = (req.headers.accept ?? '').includes('application/json');
-    const link = TOKEN.test(id) ? await getShareLink(app.db, id) : undefined;
-    if (!link || link.revokedAt) {
-      if (wantsJson) throw new HttpProblem(404, 'Lien introuvable', "Ce lien de partage n'existe pas ou a été retiré par la coordination.");
-      return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderShareGone());
-    }
-    const selection = link.structureIds === null ? { all: true as const } : { ids: link.structureIds };
-    const stats = await labelOpenBreakdowns(app.db, await computeStats(app.db, link.filters, selection));
-    const page = maskStats(publicSeries(stats));
-    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-    if (wantsJson) return { filters: link.filters, ...page };
-    const structures = link.structureIds ? await listStructures(app.db, link.structureIds) : [];
-    return reply.type('text/html; charset=utf-8').send(renderSharePage(page, link.filters, structures.map((s) => s.name)));
-  });
+  // How public figures are protected, in plain French (linked from every public page).
+  r.get('/api/v1/share/methode', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').type('text/html; charset=utf-8').send(renderMethodPage()),
+  );
+
+  // The public page: no login; JSON for programs, HTML for people. Whole months, small counts
+  // masked, every shown count perturbed (docs/public-figures.md).
+  r.get(
+    '/api/v1/share/:id',
+    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { params: ShareLinkParamsSchema } },
+    async (req, reply) => {
+      const { id } = req.params;
+      const wantsJson = (req.headers.accept ?? '').includes('application/json');
+      const link = TOKEN.test(id) ? await getShareLink(app.db, id) : undefined;
+      if (!link || link.revokedAt) {
+        if (wantsJson) throw new HttpProblem(404, 'Lien introuvable', "Ce lien de partage n'existe pas ou a été retiré par la coordination.");
+        return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderShareGone());
+      }
+      const selection = link.structureIds === null ? { all: true as const } : { ids: link.structureIds };
+      const structures = await listStructures(app.db, link.structureIds ?? undefined);
+      const timeZone = commonTimeZone(structures);
+      const computedAt = new Date();
+      // Older links may name any days: they are served over the whole months they touch.
+      const period = publicPeriod(link.filters, zonedDay(computedAt, timeZone));
+      const { mediatorId: _never, ...rest } = link.filters;
+      const filters = { ...rest, ...period };
+      const page = await computePublicStats(app.db, filters, selection, async (s) => publicSeries(await labelOpenBreakdowns(app.db, s)));
+      reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+      if (wantsJson) {
+        return { filters, period, computedAt: computedAt.toISOString(), timeZone, protection: PROTECTION, ...page };
+      }
+      const names = link.structureIds ? structures.map((s) => s.name) : [];
+      return reply.type('text/html; charset=utf-8').send(renderSharePage(page, { filters, structures: names, computedAt: computedAt.toISOString(), timeZone }));
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { api, messageOf } from '../lib/api.ts';
 import { filtersFromQuery, toQuery, type Filters } from '../lib/filters.ts';
 import { codeLabel, formatDate } from '../lib/labels.ts';
 import { BASE } from '../Layout.tsx';
+import { SharePeriod } from './SharePeriod.tsx';
 
 interface ShareLinkView {
   id: string;
@@ -32,6 +33,7 @@ export function ExportsPage() {
   const [links, setLinks] = useState<ShareLinkView[]>([]);
   const [created, setCreated] = useState<string>();
   const [error, setError] = useState<string>();
+  const [sharePeriod, setSharePeriod] = useState<{ from: string; to: string }>();
 
   const reload = () => api<{ links: ShareLinkView[] }>('GET', '/api/v1/admin/share-links').then((r) => setLinks(r.links), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
@@ -40,7 +42,7 @@ export function ExportsPage() {
     setError(undefined);
     try {
       const { mediatorId: _drop, ...publicFilters } = filters;
-      const link = await api<ShareLinkView>('POST', '/api/v1/admin/share-links', { filters: publicFilters });
+      const link = await api<ShareLinkView>('POST', '/api/v1/admin/share-links', { filters: { ...publicFilters, ...sharePeriod } });
       setCreated(link.url);
       await reload();
     } catch (e) {
@@ -92,6 +94,7 @@ export function ExportsPage() {
         <h2>{t('share.title')}</h2>
         <p>{t('share.help')}</p>
         {filters.mediatorId && <p class="notice notice--warn">{t('share.noMediator')}</p>}
+        <SharePeriod from={filters.from} to={filters.to} structureId={filters.structureId} onChange={setSharePeriod} />
         <button type="button" class="btn btn-primary" onClick={share}>
           {t('share.create')}
         </button>
