@@ -54,15 +54,20 @@ describe('coordination dashboard in a real browser', () => {
 
   it('filters by type and keeps the filters in the URL across a reload', async () => {
     const all = await kpi('kpi-activities');
-    await page.getByRole('combobox', { name: "Type d'accompagnement" }).selectOption('collectif');
+    const typeFilter = page.locator('[data-filter="f-type"]');
+    await typeFilter.locator('summary').click();
+    await typeFilter.getByRole('checkbox', { name: 'Atelier collectif' }).check();
     await page.waitForURL(/type=collectif/);
+    await page.keyboard.press('Escape');
     await expect.poll(() => kpi('kpi-activities')).toBeLessThan(all);
     const workshops = await kpi('kpi-activities');
     expect(await kpi('kpi-accompaniments')).toBeGreaterThan(workshops);
     await page.reload();
     await page.getByTestId('kpi-activities').waitFor();
     await expect.poll(() => kpi('kpi-activities')).toBe(workshops);
-    expect(await page.getByRole('combobox', { name: "Type d'accompagnement" }).inputValue()).toBe('collectif');
+    await typeFilter.locator('summary').click();
+    expect(await typeFilter.getByRole('checkbox', { name: 'Atelier collectif' }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
     await screenshot(page, 'coordination-dashboard-workshops');
   });
 

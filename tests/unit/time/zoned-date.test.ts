@@ -74,7 +74,7 @@ describe('the zone of a structure', () => {
 
   it('the dashboard uses the chosen structure, else the user zone', () => {
     const options = { timeZone: 'Europe/Paris', structures: [{ id: 'a', timeZone: 'Indian/Reunion' }, { id: 'b', timeZone: 'Europe/Paris' }] };
-    expect(zoneOf({ structureId: 'a' }, options)).toBe('Indian/Reunion');
+    expect(zoneOf({ structureId: ['a'] }, options)).toBe('Indian/Reunion');
     expect(zoneOf({}, options)).toBe('Europe/Paris');
     expect(zoneOf({}, undefined)).toBe('Europe/Paris');
   });

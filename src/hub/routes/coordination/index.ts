@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import statsRoutes from './stats.ts';
+import figuresXlsxRoutes from './figures-xlsx.ts';
 import exportRoutes from './exports.ts';
 import shareRoutes from './share.ts';
 import structureRoutes from './structures.ts';
@@ -11,6 +12,7 @@ import mediatorRoutes from './mediators.ts';
 // links and their public page, admin structures and users. Registered by src/hub/routes/index.ts.
 export default async function coordinationRoutes(app: FastifyInstance) {
   await app.register(statsRoutes);
+  await app.register(figuresXlsxRoutes);
   await app.register(exportRoutes);
   await app.register(shareRoutes);
   await app.register(structureRoutes);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import type { AdminDevice, EnrolmentCode } from '../../../../shared/admin-api/devices.ts';
-import { api, call, messageOf } from '../lib/api.ts';
+import { api, call, fetchMediators, messageOf, patchMediator, type AdminMediator } from '../lib/api.ts';
 import { formatDate, formatNumber } from '../lib/labels.ts';
 import { useStructures } from './useStructures.ts';
 
@@ -12,6 +12,9 @@ export function DevicesPage() {
   const [devices, setDevices] = useState<AdminDevice[]>();
   const [structureId, setStructureId] = useState('');
   const [mediator, setMediator] = useState('');
+  const [conum, setConum] = useState(false);
+  const [mediators, setMediators] = useState<AdminMediator[]>();
+  const [saved, setSaved] = useState<string>();
   const [ttl, setTtl] = useState('72');
   const [code, setCode] = useState<EnrolmentCode>();
   const [confirming, setConfirming] = useState<string>();
@@ -22,14 +25,38 @@ export function DevicesPage() {
   useEffect(() => {
     if (!structureId && structures?.[0]) setStructureId(structures[0].id);
   }, [structures]);
+  const reloadMediators = (id: string) => (id ? fetchMediators(id).then(setMediators, (e: unknown) => setError(messageOf(e))) : Promise.resolve(setMediators(structures ? [] : undefined)));
+  useEffect(() => {
+    setMediators(undefined);
+    void reloadMediators(structureId);
+  }, [structureId, structures]);
 
   const createCode = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
     try {
-      setCode(await call('EnrolmentCodeSchema', 'POST', '/api/v1/admin/enrolment-codes', { structureId, ...(mediator.trim() ? { mediatorLabel: mediator.trim() } : {}), ttlHours: Number(ttl) }));
+      setCode(
+        await call('EnrolmentCodeSchema', 'POST', '/api/v1/admin/enrolment-codes', {
+          structureId,
+          ...(mediator.trim() ? { mediatorLabel: mediator.trim() } : {}),
+          ...(conum ? { conseillerNumerique: true } : {}),
+          ttlHours: Number(ttl),
+        }),
+      );
     } catch (err) {
       setError(messageOf(err));
+    }
+  };
+  const toggleConum = async (m: AdminMediator, on: boolean) => {
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      const updated = await patchMediator(m.id, { conseillerNumerique: on });
+      setMediators((list) => list?.map((x) => (x.id === m.id ? { ...x, ...updated } : x)));
+      setSaved(m.id);
+    } catch (err) {
+      setError(messageOf(err));
+      await reloadMediators(structureId);
     }
   };
   const revoke = async (id: string) => {
@@ -68,6 +95,15 @@ export function DevicesPage() {
             <label for="d-mediator">{t('devices.mediatorLabel')}</label>
             <input id="d-mediator" value={mediator} maxLength={80} onInput={(e) => setMediator(e.currentTarget.value)} />
           </div>
+          <div class="field coo-conum">
+            <label class="coo-check" for="d-conum">
+              <input id="d-conum" type="checkbox" checked={conum} aria-describedby="d-conum-help" onChange={(e) => setConum(e.currentTarget.checked)} />
+              {t('devices.conseillerNumerique')}
+            </label>
+            <p id="d-conum-help" class="hint">
+              {t('devices.conseillerNumeriqueHelp')}
+            </p>
+          </div>
           <div class="field">
             <label for="d-ttl">{t('devices.ttl')}</label>
             <select id="d-ttl" value={ttl} onChange={(e) => setTtl(e.currentTarget.value)}>
@@ -89,6 +125,48 @@ export function DevicesPage() {
               {code.code.slice(0, 4)} {code.code.slice(4)}
             </strong>
             <p>{t('devices.expires', { date: formatDate(code.expiresAt, lang, true) })}</p>
+          </div>
+        )}
+      </section>
+      <section class="card" aria-labelledby="d-mediators-title" data-testid="mediators">
+        <h2 id="d-mediators-title">{t('devices.mediatorsTitle')}</h2>
+        <p>{t('devices.mediatorsHelp')}</p>
+        {!mediators ? (
+          <p>{t('common.loading')}</p>
+        ) : mediators.length === 0 ? (
+          <p class="hint">{t('devices.mediatorsNone')}</p>
+        ) : (
+          <div class="coo-table-wrap">
+            <table class="coo-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('devices.mediatorName')}</th>
+                  <th scope="col">{t('devices.conseillerNumerique')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mediators.map((m, i) => {
+                  const name = m.label ?? t('mediators.unnamed', { n: i + 1 });
+                  return (
+                    <tr key={m.id} data-mediator={m.id}>
+                      <th scope="row">{name}</th>
+                      <td>
+                        <label class="coo-toggle">
+                          <input type="checkbox" checked={m.conseillerNumerique} onChange={(e) => void toggleConum(m, e.currentTarget.checked)} />
+                          <span class="visually-hidden">{t('devices.conumOf', { name })}</span>
+                        </label>
+                        {saved === m.id && (
+                          <span class="hint" role="status">
+                            {' '}
+                            {t('devices.saved')}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </div>
         )}
       </section>

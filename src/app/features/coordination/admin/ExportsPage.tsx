@@ -1,25 +1,39 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { api, messageOf } from '../lib/api.ts';
-import { filtersFromQuery, toQuery, type Filters } from '../lib/filters.ts';
-import { codeLabel, formatDate } from '../lib/labels.ts';
+import { api, fetchFilterOptions, figuresXlsxUrl, messageOf } from '../lib/api.ts';
+import { filtersFromUrl, toQuery, type Filters } from '../lib/filters.ts';
+import { describeLine } from '../lib/describe.ts';
+import { formatDate } from '../lib/labels.ts';
 import { BASE } from '../Layout.tsx';
+import type { FilterOptions } from '../dashboard/types.ts';
 import { SharePeriod } from './SharePeriod.tsx';
 
 interface ShareLinkView {
   id: string;
   url: string;
-  filters: Filters;
+  /** as stored: links made before multi-valued filters hold single strings */
+  filters: Record<string, unknown>;
+  /** the structures the link covers (null: every structure, an admin's link) */
+  structureIds: string[] | null;
   createdAt: string;
   revokedAt: string | null;
 }
 
-function describe(f: Filters, t: (k: 'exports.allPeriod') => string, lang: string): string {
-  const d = (x: string) => formatDate(x, lang);
-  const period = f.from && f.to ? `${d(f.from)} → ${d(f.to)}` : f.from ? `≥ ${d(f.from)}` : f.to ? `≤ ${d(f.to)}` : t('exports.allPeriod');
-  const parts = [period, f.type && codeLabel('type', f.type, f.type), f.theme && codeLabel('themes', f.theme, f.theme)];
-  return parts.filter(Boolean).join(' · ');
+/** A stored link's filters in the dashboard's shape (one value → a list of one). */
+function linkFilters(l: ShareLinkView): Filters {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(l.filters)) for (const x of [v].flat()) if (typeof x === 'string' && x) sp.append(k, x);
+  const f = filtersFromUrl(`?${sp.toString()}`);
+  // The structures a link covers are its scope, even when its filters name none.
+  if (!f.structureId?.length && l.structureIds?.length) f.structureId = l.structureIds;
+  return f;
+}
+
+/** A link follows the structure filter when it covers one of the chosen structures. */
+function followsStructures(l: ShareLinkView, chosen: string[] | undefined): boolean {
+  if (!chosen?.length) return true;
+  return l.structureIds !== null && l.structureIds.some((id) => chosen.includes(id));
 }
 
 /** CSV downloads (Kariole and national layouts) and public share links for the current filters. */
@@ -28,8 +42,9 @@ const EXPORT_LAYOUTS = ['national', 'kariole'] as const;
 
 export function ExportsPage() {
   const { t, lang } = useT('coordination');
-  const { query } = useLocation();
-  const filters = filtersFromQuery(query);
+  const { url } = useLocation();
+  const filters = filtersFromUrl(url);
+  const [options, setOptions] = useState<FilterOptions>();
   const [links, setLinks] = useState<ShareLinkView[]>([]);
   const [created, setCreated] = useState<string>();
   const [error, setError] = useState<string>();
@@ -37,6 +52,9 @@ export function ExportsPage() {
 
   const reload = () => api<{ links: ShareLinkView[] }>('GET', '/api/v1/admin/share-links').then((r) => setLinks(r.links), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
+  useEffect(() => void fetchFilterOptions().then(setOptions, (e: unknown) => setError(messageOf(e))), []);
+  const names = { structures: options?.structures, mediators: options?.mediators };
+  const shown = links.filter((l) => followsStructures(l, filters.structureId));
 
   const share = async () => {
     setError(undefined);
@@ -62,7 +80,7 @@ export function ExportsPage() {
     <div>
       <h1>{t('exports.title')}</h1>
       <p class="lead">
-        {t('exports.forFilters')} <strong>{describe(filters, t, lang)}</strong> — <a href={`${BASE}${toQuery(filters)}`}>{t('exports.changeFilters')}</a>
+        {t('exports.forFilters')} <strong><span data-testid="exports-filters">{describeLine(filters, names, lang)}</span></strong> — <a href={`${BASE}${toQuery(filters)}`}>{t('exports.changeFilters')}</a>
       </p>
       {error && (
         <p class="notice notice--error" role="alert">
@@ -88,6 +106,11 @@ export function ExportsPage() {
               ))}
             </div>
           ))}
+          <div class="row">
+            <a class="btn" href={figuresXlsxUrl(filters)} download data-testid="export-figures-xlsx">
+              {t('dashboard.figuresXlsx')}
+            </a>
+          </div>
         </div>
       </section>
       <section class="card">
@@ -107,18 +130,18 @@ export function ExportsPage() {
           </p>
         )}
         <h3 class="coo-subhead">{t('share.list')}</h3>
-        {links.length === 0 ? (
+        {shown.length === 0 ? (
           <p class="hint">{t('share.none')}</p>
         ) : (
           <ul class="coo-list">
-            {links.map((l) => (
+            {shown.map((l) => (
               <li key={l.id} class="coo-list__item">
                 <div>
                   <a href={l.url} target="_blank" rel="noopener" class="coo-url">
                     {l.url}
                   </a>
                   <div class="hint">
-                    {describe(l.filters, t, lang)} · {t('share.createdAt', { date: formatDate(l.createdAt, lang) })}
+                    {describeLine(linkFilters(l), names, lang)} · {t('share.createdAt', { date: formatDate(l.createdAt, lang) })}
                   </div>
                 </div>
                 {l.revokedAt ? (

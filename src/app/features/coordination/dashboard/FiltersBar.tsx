@@ -1,77 +1,79 @@
 import { useT } from '../../../i18n/use-t.ts';
-import { THEMES } from '../../../../shared/activity/codes.ts';
+import { ACTIVITY_TYPES, ADMIN_THEMES, THEMES } from '../../../../shared/activity/codes.ts';
 import { codeLabel } from '../lib/labels.ts';
-import { defaultPeriod, thisMonth, thisYear, zoneOf, type Filters } from '../lib/filters.ts';
-import type { FilterOptions } from './types.ts';
+import { activeCount, defaultPeriod, thisMonth, thisYear, withValues, zoneOf, type Filters, type MultiKey } from '../lib/filters.ts';
+import { MultiSelect, type Choice } from './MultiSelect.tsx';
+import type { FilterChoices, FilterOptions } from './types.ts';
 
 interface Props {
   filters: Filters;
   options: FilterOptions | undefined;
+  /** places, communes, départements and tags offered (what the period's activities use) */
+  choices: FilterChoices;
   onChange(next: Filters): void;
 }
 
-/** Period, structure, mediator, type and theme: every change goes to the URL. */
-export function FiltersBar({ filters, options, onChange }: Props) {
+/** Every filter of the stats contract, several values each: every change goes to the URL. */
+export function FiltersBar({ filters, options, choices, onChange }: Props) {
   const { t } = useT('coordination');
-  const set = (key: keyof Filters, value: string) => {
-    const next = { ...filters, [key]: value || undefined };
-    if (key === 'structureId') delete next.mediatorId;
+  const zone = zoneOf(filters, options);
+  const setMulti = (key: MultiKey, values: string[]) => {
+    let next = withValues(filters, key, values);
+    // Mediators of structures no longer chosen leave with them.
+    if (key === 'structureId' && values.length && next.mediatorId) {
+      const kept = next.mediatorId.filter((id) => values.includes(options?.mediators.find((m) => m.id === id)?.structureId ?? ''));
+      next = withValues(next, 'mediatorId', kept);
+    }
     onChange(next);
   };
-  const zone = zoneOf(filters, options);
-  const mediators = (options?.mediators ?? []).filter((m) => !filters.structureId || m.structureId === filters.structureId);
+  const setDay = (key: 'from' | 'to', value: string) => {
+    const next = { ...filters };
+    if (value) next[key] = value;
+    else delete next[key];
+    onChange(next);
+  };
+  const setConum = (value: string) => {
+    const next = { ...filters };
+    if (value === 'oui' || value === 'non') next.conseillerNumerique = value;
+    else delete next.conseillerNumerique;
+    onChange(next);
+  };
+  const structureIds = filters.structureId ?? [];
+  const mediators: Choice[] = (options?.mediators ?? [])
+    .filter((m) => !structureIds.length || structureIds.includes(m.structureId))
+    .map((m) => ({ value: m.id, label: m.label }));
+  const multi = (key: MultiKey, id: string, label: string, allLabel: string, list: Choice[]) => (
+    <MultiSelect id={id} label={label} allLabel={allLabel} choices={list} selected={filters[key] ?? []} onChange={(v) => setMulti(key, v)} />
+  );
+  const active = activeCount(filters);
   return (
     <form class="card coo-filters no-print" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <div class="coo-filters__grid">
         <div class="field">
           <label for="f-from">{t('filters.from')}</label>
-          <input id="f-from" type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => set('from', e.currentTarget.value)} />
+          <input id="f-from" type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => setDay('from', e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="f-to">{t('filters.to')}</label>
-          <input id="f-to" type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => set('to', e.currentTarget.value)} />
+          <input id="f-to" type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => setDay('to', e.currentTarget.value)} />
         </div>
+        {multi('structureId', 'f-structure', t('filters.structure'), t('filters.allStructures'), (options?.structures ?? []).map((s) => ({ value: s.id, label: s.name })))}
+        {multi('mediatorId', 'f-mediator', t('filters.mediator'), t('filters.allMediators'), mediators)}
         <div class="field">
-          <label for="f-structure">{t('filters.structure')}</label>
-          <select id="f-structure" value={filters.structureId ?? ''} onChange={(e) => set('structureId', e.currentTarget.value)}>
-            <option value="">{t('filters.allStructures')}</option>
-            {options?.structures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+          <label for="f-conum">{t('filters.conseillerNumerique')}</label>
+          <select id="f-conum" value={filters.conseillerNumerique ?? ''} onChange={(e) => setConum(e.currentTarget.value)}>
+            <option value="">{t('filters.conumAll')}</option>
+            <option value="oui">{t('filters.conumOui')}</option>
+            <option value="non">{t('filters.conumNon')}</option>
           </select>
         </div>
-        <div class="field">
-          <label for="f-mediator">{t('filters.mediator')}</label>
-          <select id="f-mediator" value={filters.mediatorId ?? ''} onChange={(e) => set('mediatorId', e.currentTarget.value)}>
-            <option value="">{t('filters.allMediators')}</option>
-            {mediators.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-type">{t('filters.type')}</label>
-          <select id="f-type" value={filters.type ?? ''} onChange={(e) => set('type', e.currentTarget.value)}>
-            <option value="">{t('filters.allTypes')}</option>
-            <option value="individuel">{codeLabel('type', 'individuel', 'Accompagnement individuel')}</option>
-            <option value="collectif">{codeLabel('type', 'collectif', 'Atelier collectif')}</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-theme">{t('filters.theme')}</label>
-          <select id="f-theme" value={filters.theme ?? ''} onChange={(e) => set('theme', e.currentTarget.value)}>
-            <option value="">{t('filters.allThemes')}</option>
-            {THEMES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {codeLabel('themes', c.code, c.label)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {multi('type', 'f-type', t('filters.type'), t('filters.allTypes'), ACTIVITY_TYPES.map((c) => ({ value: c.code, label: codeLabel('type', c.code, c.label) })))}
+        {multi('theme', 'f-theme', t('filters.theme'), t('filters.allThemes'), THEMES.map((c) => ({ value: c.code, label: codeLabel('themes', c.code, c.label) })))}
+        {multi('adminTheme', 'f-admin-theme', t('filters.adminTheme'), t('filters.allAdminThemes'), ADMIN_THEMES.map((c) => ({ value: c.code, label: codeLabel('adminThemes', c.code, c.label) })))}
+        {multi('venueId', 'f-venue', t('filters.venue'), t('filters.allVenues'), choices.venues)}
+        {multi('commune', 'f-commune', t('filters.commune'), t('filters.allCommunes'), choices.communes)}
+        {multi('departement', 'f-departement', t('filters.departement'), t('filters.allDepartements'), choices.departements)}
+        {multi('tag', 'f-tag', t('filters.tag'), t('filters.allTags'), choices.tags)}
       </div>
       <div class="choices" role="group" aria-label={t('filters.presets')}>
         <button type="button" class="choice" onClick={() => onChange({ ...filters, ...thisMonth(zone) })}>
@@ -84,7 +86,7 @@ export function FiltersBar({ filters, options, onChange }: Props) {
           {t('filters.thisYear')}
         </button>
         <button type="button" class="choice" onClick={() => onChange({})}>
-          {t('filters.reset')}
+          {active ? t('filters.resetCount', { count: active }) : t('filters.reset')}
         </button>
       </div>
     </form>

@@ -1,9 +1,22 @@
 // The answer of GET /api/v1/stats (src/shared/stats/types.ts), as the dashboard reads it.
-export type { Stats, BreakdownEntry, SeriesPoint } from '../../../../shared/stats/types.ts';
+import type { AuthenticatedStats, MediatorStatsRow } from '../../../../shared/stats/types.ts';
+export type { BreakdownEntry, SeriesPoint } from '../../../../shared/stats/types.ts';
+
+/** The dashboard's answer: every breakdown, and the per-mediator table (authenticated only). */
+export type Stats = AuthenticatedStats;
+export type MediatorFigures = MediatorStatsRow;
 
 export interface FilterOptions {
   structures: { id: string; name: string; timeZone?: string }[];
   /** the zone of the user's structures (Europe/Paris when they differ) */
   timeZone?: string;
   mediators: { id: string; structureId: string; label: string }[];
+}
+
+/** What the open-list filters offer: the places, communes, départements and tags the period's activities use. */
+export interface FilterChoices {
+  venues: { value: string; label: string }[];
+  communes: { value: string; label: string }[];
+  departements: { value: string; label: string }[];
+  tags: { value: string; label: string }[];
 }

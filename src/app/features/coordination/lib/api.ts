@@ -2,6 +2,9 @@ import { signal } from '@preact/signals';
 import type { z } from 'zod';
 import type { Me } from '../../../../shared/admin-api/auth.ts';
 import type * as Contracts from './contracts.ts';
+import type { FilterOptions, Stats } from '../dashboard/types.ts';
+import type { AdminMediator, AdminMediatorPatch } from '../../../../shared/admin-api/stats.ts';
+import { toQuery, type Filters } from './filters.ts';
 
 // The coordination screens talk to the hub directly (online only): same-origin fetch with the
 // session cookie, the CSRF token on every change, problem+json turned into readable errors.
@@ -111,4 +114,34 @@ export async function logout(): Promise<void> {
 export function messageOf(e: unknown): string {
   if (e instanceof ApiError) return [e.title, e.detail, ...e.errors.map((x) => `${x.path} : ${x.message}`)].filter(Boolean).join(' — ');
   return e instanceof Error ? e.message : String(e);
+}
+
+// --- Dashboard figures (stats contract, round 3) -------------------------------------------
+
+export type { AdminMediator } from '../../../../shared/admin-api/stats.ts';
+
+/** The dashboard's figures for filters (GET /api/v1/stats). */
+export function fetchStats(filters: Filters): Promise<Stats> {
+  return api<Stats>('GET', `/api/v1/stats${toQuery(filters)}`);
+}
+
+/** What the dashboard's filters offer (structures, mediators, time zone). */
+export function fetchFilterOptions(): Promise<FilterOptions> {
+  return api<FilterOptions>('GET', '/api/v1/admin/filter-options');
+}
+
+/** The figures workbook for filters (GET /api/v1/stats/figures.xlsx), as a download link. */
+export function figuresXlsxUrl(filters: Filters): string {
+  return `/api/v1/stats/figures.xlsx${toQuery(filters)}`;
+}
+
+/** The mediators of a structure with their "conseiller numérique" flag (GET /api/v1/admin/mediators). */
+export async function fetchMediators(structureId: string): Promise<AdminMediator[]> {
+  const r = await api<{ mediators: AdminMediator[] }>('GET', `/api/v1/admin/mediators?structureId=${encodeURIComponent(structureId)}`);
+  return r.mediators;
+}
+
+/** Sets a mediator's "conseiller numérique" flag (PATCH /api/v1/admin/mediators/:id). */
+export function patchMediator(id: string, body: AdminMediatorPatch): Promise<AdminMediator> {
+  return api<AdminMediator>('PATCH', `/api/v1/admin/mediators/${encodeURIComponent(id)}`, body);
 }

@@ -11,6 +11,7 @@ const ACTIVITY_GROUPS: Record<string, string> = {
   genre: 'genre',
   ageBand: 'ageBand',
   status: 'status',
+  autonomy: 'autonomy',
 };
 
 export function codeLabel(breakdown: string, code: string, fallback: string): string {
