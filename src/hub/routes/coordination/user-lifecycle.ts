@@ -65,7 +65,7 @@ export default async function userLifecycleRoutes(app: FastifyInstance) {
     '/api/v1/admin/users/:id/structures',
     {
       onRequest: admin,
-      config: { invalidParams, invalid: { title: 'Structures non enregistrées', detail: 'Vérifiez les structures choisies.' } },
+      config: { invalidParams },
       schema: { tags: TAGS, summary: "changer les structures d'un compte", params: AccountParamsSchema, body: StructuresBodySchema, response: { 200: AccountSchema, ...problems(400, 401, 403, 404) } },
     },
     async (req) => {
@@ -108,7 +108,6 @@ export default async function userLifecycleRoutes(app: FastifyInstance) {
     '/api/v1/auth/password',
     {
       onRequest: staff,
-      config: { invalid: { title: 'Mot de passe non changé', detail: 'Vérifiez les champs signalés.' } },
       schema: {
         tags: TAGS,
         summary: 'changer son propre mot de passe (les autres sessions prennent fin)',

@@ -29,7 +29,6 @@ export default async function userRoutes(app: FastifyInstance) {
     '/api/v1/admin/users',
     {
       onRequest: admin,
-      config: { invalid: { title: 'Invitation impossible', detail: "Vérifiez l'adresse e-mail, le rôle et les structures." } },
       schema: {
         tags: TAGS,
         summary: 'créer un compte (mot de passe affiché une seule fois)',
