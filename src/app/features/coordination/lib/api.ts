@@ -122,12 +122,13 @@ export type { AdminMediator } from '../../../../shared/admin-api/stats.ts';
 
 /** The dashboard's figures for filters (GET /api/v1/stats). */
 export function fetchStats(filters: Filters): Promise<Stats> {
-  return api<Stats>('GET', `/api/v1/stats${toQuery(filters)}`);
+  // checked against its contract in development and tests; typed as the shared Stats
+  return call('AuthenticatedStatsSchema', 'GET', `/api/v1/stats${toQuery(filters)}`) as Promise<Stats>;
 }
 
 /** What the dashboard's filters offer (structures, mediators, time zone). */
 export function fetchFilterOptions(): Promise<FilterOptions> {
-  return api<FilterOptions>('GET', '/api/v1/admin/filter-options');
+  return call('FilterOptionsSchema', 'GET', '/api/v1/admin/filter-options');
 }
 
 /** The figures workbook for filters (GET /api/v1/stats/figures.xlsx), as a download link. */
@@ -137,11 +138,11 @@ export function figuresXlsxUrl(filters: Filters): string {
 
 /** The mediators of a structure with their "conseiller numérique" flag (GET /api/v1/admin/mediators). */
 export async function fetchMediators(structureId: string): Promise<AdminMediator[]> {
-  const r = await api<{ mediators: AdminMediator[] }>('GET', `/api/v1/admin/mediators?structureId=${encodeURIComponent(structureId)}`);
+  const r = await call('AdminMediatorListSchema', 'GET', `/api/v1/admin/mediators?structureId=${encodeURIComponent(structureId)}`);
   return r.mediators;
 }
 
 /** Sets a mediator's "conseiller numérique" flag (PATCH /api/v1/admin/mediators/:id). */
 export function patchMediator(id: string, body: AdminMediatorPatch): Promise<AdminMediator> {
-  return api<AdminMediator>('PATCH', `/api/v1/admin/mediators/${encodeURIComponent(id)}`, body);
+  return call('AdminMediatorSchema', 'PATCH', `/api/v1/admin/mediators/${encodeURIComponent(id)}`, body);
 }

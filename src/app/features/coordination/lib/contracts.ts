@@ -7,3 +7,5 @@ export { StructureDetailSchema, StructureListSchema } from '../../../../shared/a
 export { PortalViewSchema } from '../../../../shared/admin-api/portal.ts';
 export { ApiClientListSchema, CreatedApiClientSchema } from '../../../../shared/admin-api/api-clients.ts';
 export { ImportReportSchema } from '../../../../shared/admin-api/venue-import.ts';
+export { AdminMediatorListSchema, AdminMediatorSchema, AuthenticatedStatsSchema, FilterOptionsSchema } from '../../../../shared/admin-api/stats.ts';
+export { ShareLinkListSchema, ShareLinkViewSchema } from '../../../../shared/admin-api/share-links.ts';
