@@ -9,7 +9,7 @@ import { getCurrentCatalogue, publishCatalogue } from '../../src/hub/repositorie
 import { seedPortal } from '../../src/hub/seed/portal.ts';
 import { DEFAULT_CATALOGUE } from '../../src/shared/portal/default-catalogue.ts';
 import { kioskPinHash } from '../../src/shared/portal/pin.ts';
-import type { PortalCatalogue, PortalCustomisationInput } from '../../src/shared/portal/schema.ts';
+import { PortalCatalogueSchema, type PortalCatalogue, type PortalCustomisationInput } from '../../src/shared/portal/schema.ts';
 
 /** A tablet enrolled in `structure`; returns its bearer headers. */
 async function givenEnrolledTablet(hub: TestHub, structure: Structure): Promise<Record<string, string>> {
@@ -54,6 +54,8 @@ describe.each(DIALECTS)('portal on %s', (dialect) => {
     const res = await pull(tablet);
     expect(res.statusCode).toBe(200);
     const cat = res.json() as PortalCatalogue;
+    // sent pre-serialised with its ETag: the contract is checked here
+    expect(PortalCatalogueSchema.safeParse(cat).success).toBe(true);
     const ids = cat.links.map((l) => l.id);
     for (const id of ['caf', 'ameli', 'impots', 'ants', 'lassuranceretraite', 'aidants-connect']) expect(ids).toContain(id);
     expect(cat.links.find((l) => l.id === 'prefecture-59')).toMatchObject({ url: 'https://www.nord.gouv.fr', category: 'local' });

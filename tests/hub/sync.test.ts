@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceSettingsSchema } from '../../src/shared/protocol/settings.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { givenHub, givenStaff, givenStructure, problemOf, type TestHub } from '../helpers/hub.ts';
 import { countStoredActivities, getStoredActivity } from '../../src/hub/repositories/activities.ts';
@@ -202,6 +203,8 @@ describe.each(DIALECTS)('activity push on %s', (dialect) => {
       const res = await hub.app.inject({ method: 'GET', url: '/api/v1/sync/settings', headers: { ...device.auth, 'x-kariole-pending': '7' } });
       expect(res.statusCode).toBe(200);
       const s = res.json();
+      // sent pre-serialised with its ETag: the contract is checked here
+      expect(DeviceSettingsSchema.safeParse(s).success).toBe(true);
       expect(s).toMatchObject({
         structure: { id: structure.id, name: structure.name },
         tags: [{ id: 'ccas', label: 'Orienté par le CCAS' }],

@@ -6,7 +6,7 @@ import { createEnrolmentCode, enrolDevice } from '../../src/hub/repositories/dev
 import { sha256 } from '../../src/hub/lib/crypto.ts';
 import { importVenues, type ImportReport } from '../../src/hub/repositories/venue-import.ts';
 import type { Structure } from '../../src/hub/repositories/structures.ts';
-import type { Venue } from '../../src/shared/venues/schema.ts';
+import { VenuePageSchema, type Venue } from '../../src/shared/venues/schema.ts';
 import { findBySourceId } from '../../src/hub/repositories/venues.ts';
 
 // Domain helpers of the venue directory tests.
@@ -78,7 +78,8 @@ export async function pull(hub: TestHub, tablet: Tablet, since?: string, limit?:
   if (limit !== undefined) qs.set('limit', String(limit));
   const res = await hub.app.inject({ method: 'GET', url: `/api/v1/sync/venues?${qs}`, headers: tablet.auth });
   if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`);
-  return res.json() as PulledPage;
+  // the page is sent as stored: its contract is checked here
+  return VenuePageSchema.parse(res.json());
 }
 
 /** Pulls until hasMore is false, applying pages to a device-like map; returns the last cursor. */

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 export interface FieldError {
   path: string;
@@ -50,6 +51,15 @@ export function installProblemHandler(app: FastifyInstance) {
     if (err instanceof HttpProblem) {
       if (err.headers) reply.headers(err.headers);
       return sendProblem(reply, err);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      // The route's schema refused the request before its handler: the route names the problem.
+      const config = req.routeOptions.config;
+      if (err.validationContext === 'params' && config.invalidParams) return sendProblem(reply, config.invalidParams);
+      const errors = err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean).join('.') || '(corps)', message: v.message ?? 'Valeur invalide.' }));
+      // without the route's own words, the detail is the fields' messages themselves
+      const { title, detail } = config.invalid ?? { title: 'Requête invalide', detail: [...new Set(errors.map((e) => e.message))].join(' ') };
+      return sendProblem(reply, { status: 400, title, detail, errors });
     }
     const status = err.statusCode ?? 500;
     if (status === 429) {

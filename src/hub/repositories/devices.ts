@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/schema.ts';
 import { ENROLMENT_ALPHABET, ENROLMENT_CODE_LENGTH } from '../../shared/protocol/enrol.ts';
-import type { AdminDevice } from '../../shared/protocol/enrol.ts';
+import type { AdminDevice } from '../../shared/admin-api/devices.ts';
 
 export interface DeviceIdentity {
   deviceId: string;

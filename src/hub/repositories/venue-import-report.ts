@@ -1,5 +1,4 @@
-import type { FieldIssue } from '../../shared/venues/normalise.ts';
-import type { LinkTarget } from './venue-write.ts';
+import type { ImportReport, LinkedRow, RejectedRow, RowWarning, SourceCounts, WarningGroup } from '../../shared/admin-api/venue-import.ts';
 
 // The import report (docs/venue-import-report.md): every row accounted for once — imported,
 // updated, unchanged, rejected or linked — overall and per source; warnings grouped by kind
@@ -9,66 +8,8 @@ export const WARNING_EXAMPLES = 3;
 /** Rows without a usable source are counted under this name in `sources`. */
 export const NO_SOURCE = '(sans source)';
 
-export interface RowWarning {
-  row: number;
-  id: string | null;
-  path: string;
-  message: string;
-}
-
-export interface WarningGroup {
-  /** the message with its values blanked: one kind of problem */
-  kind: string;
-  path: string;
-  count: number;
-  examples: RowWarning[];
-}
-
-export interface SourceCounts {
-  total: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  linked: number;
-}
-
-export interface LinkedRow {
-  row: number;
-  /** the hub id of the row's place (kept on the hub, not sent to devices) */
-  id: string;
-  source: string;
-  sourceId: string;
-  linkedTo: LinkTarget;
-}
-
-export interface RejectedRow {
-  row: number;
-  /** the id of the row in its source (null when missing) */
-  id: string | null;
-  source?: string;
-  errors: FieldIssue[];
-}
-
-/** What an import did (protocol.md: POST /api/v1/admin/venues/import; docs/venue-import-report.md). */
-export interface ImportReport {
-  format: 'csv' | 'json';
-  /** data rows read (header excluded) */
-  total: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  /** `row`: the row as a spreadsheet numbers it (header = 1) for CSV, the element's position (from 1) for JSON */
-  rejected: RejectedRow[];
-  /** rows stored as the same place as another source's (by SIRET or name + address) */
-  linked: LinkedRow[];
-  sources: Record<string, SourceCounts>;
-  warningCount: number;
-  warnings: WarningGroup[];
-  /** every warning, row by row: only when asked for (`full`) */
-  warningList?: RowWarning[];
-  columns: { legacy: { from: string; to: string }[]; unknown: string[]; missing: string[] };
-}
+// The report's shapes are its contract (src/shared/admin-api/venue-import.ts).
+export type { ImportReport, LinkedRow, RejectedRow, RowWarning, SourceCounts, WarningGroup } from '../../shared/admin-api/venue-import.ts';
 
 /** The kind of a warning: its message with quoted values, numbers and dates blanked. */
 export function warningKind(message: string): string {

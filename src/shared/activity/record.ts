@@ -211,6 +211,17 @@ export function activityWireSchemaFor(item: unknown): typeof ActivityRecordSchem
   return item !== null && typeof item === 'object' && 'deleted' in item ? ActivityDeletionSchema : ActivityRecordSchema;
 }
 
+/**
+ * One pushed item checked against the wire schema of its kind (record or deletion): each item
+ * of a push is judged on its own, so one bad record does not sink its neighbours.
+ */
+export function checkWireItem(
+  item: unknown,
+): { ok: true; record: z.output<typeof ActivityRecordSchema> | z.output<typeof ActivityDeletionSchema> } | { ok: false; errors: { path: string; message: string }[] } {
+  const parsed = activityWireSchemaFor(item).safeParse(item);
+  return parsed.success ? { ok: true, record: parsed.data } : { ok: false, errors: issuesToErrors(parsed.error.issues) };
+}
+
 /** Issues as `{ path, message }` with dotted paths (the protocol's `errors` shape). */
 export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): { path: string; message: string }[] {
   return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -39,3 +39,8 @@ export const ShareLinkViewSchema = z.object({
 export type ShareLinkView = z.infer<typeof ShareLinkViewSchema>;
 
 export const ShareLinkListSchema = z.object({ links: z.array(ShareLinkViewSchema) });
+
+/** `GET /api/v1/share/{id}` with `Accept: application/json`: the public figures (docs/public-figures.md). */
+export const PublicFiguresSchema = z
+  .looseObject({ filters: z.record(z.string(), z.unknown()), period: z.object({ from: z.string(), to: z.string() }).loose(), computedAt: z.string(), timeZone: z.string() })
+  .meta({ id: 'PublicFigures' });

@@ -62,3 +62,12 @@ export const AdminMediatorPatchSchema = z.strictObject({
     .optional(),
 });
 export type AdminMediatorPatch = z.infer<typeof AdminMediatorPatchSchema>;
+
+/** `GET /api/v1/admin/filter-options`: what the dashboard's filters offer (the user's structures and their mediators). */
+export const FilterOptionsSchema = z.object({
+  structures: z.array(z.object({ id: z.string(), name: z.string(), timeZone: z.string() })),
+  /** the zone of the user's structures (Europe/Paris when they differ) */
+  timeZone: z.string(),
+  mediators: z.array(z.object({ id: z.string(), structureId: z.string(), label: z.string() })),
+});
+export type FilterOptions = z.infer<typeof FilterOptionsSchema>;

@@ -49,6 +49,9 @@ export const VenueListSchema = z.object({
 });
 export type VenueList = z.infer<typeof VenueListSchema>;
 
+/** `GET /api/v1/admin/venues/export.csv?structureId=` */
+export const VenueExportQuerySchema = z.object({ structureId: structureId.optional() });
+
 export const VenueIdParamsSchema = z.object({ id: z.string().min(1).max(300) });
 
 export { VenueSchema };

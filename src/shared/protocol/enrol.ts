@@ -78,17 +78,3 @@ export const EnrolmentCodeRequestSchema = z
       .optional(),
   })
   .strict();
-
-/** One device as `GET /api/v1/admin/devices` lists it. */
-export interface AdminDevice {
-  id: string;
-  label: string | null;
-  structure: { id: string; name: string };
-  mediator: { id: string; label: string | null };
-  enrolledAt: string;
-  lastSyncAt: string | null;
-  recordsReceived: number;
-  pendingCount: number | null;
-  revoked: boolean;
-  revokedAt: string | null;
-}

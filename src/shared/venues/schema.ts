@@ -89,3 +89,13 @@ export const VenueReportInputSchema = z
   })
   .strict();
 export type VenueReportInput = z.infer<typeof VenueReportInputSchema>;
+
+/** `GET /api/v1/sync/venues?since=&limit=` (cursor and limit checked by the hub: territory.ts) */
+export const VenuePullQuerySchema = z.object({
+  since: z.string().max(64, 'since : curseur inconnu').optional().describe("le curseur de la page précédente (absent : depuis le début)"),
+  limit: z.string().max(12, 'limit : nombre entier de 1 à 5000').optional().describe('places par page, 1000 par défaut, 5000 au plus'),
+});
+
+/** What `POST /api/v1/sync/venue-reports` answers (201 new, 200 already received). */
+export const VenueReportReceiptSchema = z.object({ id: z.string(), status: z.enum(['pending', 'applied', 'dismissed']) });
+export type VenueReportReceipt = z.infer<typeof VenueReportReceiptSchema>;

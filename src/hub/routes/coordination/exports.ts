@@ -15,6 +15,8 @@ import { communeInfo } from './communes.ts';
 import { checkWindow, filtersRefused, selectionFor } from './filters.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { useZod } from '../../plugins/openapi.ts';
+import { download, problems } from '../../../shared/admin-api/problem.ts';
+import { z } from 'zod';
 import { ExportQuerySchema } from '../../../shared/admin-api/stats.ts';
 import { userTimeZone } from './time-zone.ts';
 import { DEFAULT_TIME_ZONE, zonedDay } from '../../../shared/time/zoned-date.ts';
@@ -101,8 +103,17 @@ export default async function exportRoutes(app: FastifyInstance) {
 
   // protocol.md: same filters as the stats; layout=kariole (default) | national; CSV, or XLSX.
   for (const format of ['csv', 'xlsx'] as const) {
-    const schema = { querystring: ExportQuerySchema };
-    app.withTypeProvider<ZodTypeProvider>().get(`/api/v1/exports/activities.${format}`, { preHandler: staff, schema, schemaErrorFormatter: filtersRefused }, async (req, reply) => {
+    const schema = {
+      tags: ['Statistiques du tableau de bord'],
+      summary: `les accompagnements filtrés, en ${format === 'csv' ? 'CSV (UTF-8 avec BOM, séparateur ;)' : 'classeur XLSX'} ; présentation kariole ou national`,
+      security: [{ StaffSession: [] }],
+      querystring: ExportQuerySchema,
+      response: {
+        200: download(`kariole-accompagnements-<présentation>-<jour>.${format}`, format === 'csv' ? 'text/csv' : XLSX_TYPE, format === 'csv' ? z.string() : undefined),
+        ...problems(400, 401, 403, 404),
+      },
+    };
+    app.withTypeProvider<ZodTypeProvider>().get(`/api/v1/exports/activities.${format}`, { onRequest: staff, schema, schemaErrorFormatter: filtersRefused }, async (req, reply) => {
       const { layout: chosen, ...asked } = req.query;
       const layout: Layout = chosen ?? 'kariole';
       const filters = checkWindow(asked);

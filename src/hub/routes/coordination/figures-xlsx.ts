@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, problems } from '../../../shared/admin-api/problem.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { useZod } from '../../plugins/openapi.ts';
 import { computeMediatorTable, computeStats, type StructureSelection } from '../../repositories/stats.ts';
@@ -176,13 +177,17 @@ export default async function figuresXlsxRoutes(app: FastifyInstance) {
     '/api/v1/stats/figures.xlsx',
     // The same query schema, error wording and window rules as GET /api/v1/stats.
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['Statistiques du tableau de bord'],
         summary: 'chiffres du tableau de bord en classeur XLSX',
         description:
           "Mêmes filtres et mêmes droits que GET /api/v1/stats. Une feuille pour les totaux, une par série (mois, jour), une par répartition et une par médiateur ; chaque feuille commence par les filtres en toutes lettres (période dans le fuseau de la structure).",
         querystring: StatsQuerySchema,
+        response: {
+          200: download('le classeur des chiffres', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+          ...problems(400, 401, 403, 404),
+        },
       },
       schemaErrorFormatter: filtersRefused,
     },

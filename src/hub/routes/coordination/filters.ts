@@ -1,26 +1,14 @@
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { assertStructureInScope, canSeeStructure } from '../../plugins/auth.ts';
-import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
+import { HttpProblem } from '../../plugins/problem.ts';
 import { getMediator } from '../../repositories/mediator-list.ts';
 import { getStructure } from '../../repositories/structures.ts';
 import type { StructureSelection } from '../../repositories/stats.ts';
 import type { User } from '../../repositories/users.ts';
-import { StatsFiltersSchema, type StatsFilters } from '../../../shared/stats/types.ts';
+import type { StatsFilters } from '../../../shared/stats/types.ts';
 import { MAX_PERIOD_DAYS, outsideWindow, periodLength } from '../../../shared/stats/window.ts';
 
 const notFound = (what: string) => new HttpProblem(404, 'Introuvable', `${what} n'existe pas ou ne fait pas partie de vos structures.`);
-
-/** The filters of a query string (protocol.md), extra keys such as `layout` left aside. */
-export function parseFilters(query: unknown, extraKeys: string[] = []): StatsFilters {
-  const raw = { ...(query as Record<string, unknown>) };
-  for (const k of extraKeys) delete raw[k];
-  for (const [k, v] of Object.entries(raw)) if (v === '') delete raw[k];
-  const parsed = StatsFiltersSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new HttpProblem(400, 'Filtres invalides', 'Vérifiez les filtres choisis : ' + parsed.error.issues.map((i) => i.message).join(' '), zodErrors(parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(0, 1) }))));
-  }
-  return checkWindow(parsed.data);
-}
 
 /** Schema errors of a figures route (stats, exports) as a plain French problem naming each parameter. */
 export function filtersRefused(errors: FastifySchemaValidationError[]): HttpProblem {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertStructureInScope, canSeeStructure, requireStaff, structureScope } from '../../plugins/auth.ts';
 import { useZod } from '../../plugins/openapi.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
+import { problems } from '../../../shared/admin-api/problem.ts';
 import { getMediator, listMediatorsWithFlag, updateMediator } from '../../repositories/mediator-list.ts';
 import {
   AdminMediatorListQuerySchema,
@@ -28,8 +29,8 @@ export default async function mediatorRoutes(app: FastifyInstance) {
   r.get(
     '/api/v1/admin/mediators',
     {
-      preHandler: staff,
-      schema: { tags, summary: 'liste les médiateurs', querystring: AdminMediatorListQuerySchema, response: { 200: AdminMediatorListSchema } },
+      onRequest: staff,
+      schema: { tags, summary: 'liste les médiateurs', querystring: AdminMediatorListQuerySchema, response: { 200: AdminMediatorListSchema, ...problems(400, 401, 403, 404) } },
       schemaErrorFormatter: refused('Requête invalide', 'Le filtre de structure est invalide.'),
     },
     async (req) => {
@@ -42,13 +43,13 @@ export default async function mediatorRoutes(app: FastifyInstance) {
   r.patch(
     '/api/v1/admin/mediators/:id',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags,
         summary: 'modifie un médiateur (conseiller numérique, nom)',
         params: AdminMediatorParamsSchema,
         body: AdminMediatorPatchSchema,
-        response: { 200: AdminMediatorSchema },
+        response: { 200: AdminMediatorSchema, ...problems(400, 401, 403, 404) },
       },
       schemaErrorFormatter: refused('Médiateur non modifié', 'Envoyez { conseillerNumerique: true ou false } et, si besoin, le nom (80 caractères au plus).'),
     },

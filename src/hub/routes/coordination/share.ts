@@ -3,13 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireStaff } from '../../plugins/auth.ts';
 import { useZod } from '../../plugins/openapi.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
+import { ProblemSchema, download, problems } from '../../../shared/admin-api/problem.ts';
+import { z } from 'zod';
 import { computePublicStats, publicPeriod } from '../../repositories/public-stats.ts';
 import { createShareLink, getShareLink, listShareLinks, revokeShareLink, type ShareLink } from '../../repositories/share-links.ts';
 import { listStructures } from '../../repositories/structures.ts';
 import type { User } from '../../repositories/users.ts';
-import { ShareLinkCreateBodySchema, ShareLinkListSchema, ShareLinkParamsSchema, ShareLinkViewSchema } from '../../../shared/admin-api/share-links.ts';
+import { PublicFiguresSchema, ShareLinkCreateBodySchema, ShareLinkListSchema, ShareLinkParamsSchema, ShareLinkViewSchema } from '../../../shared/admin-api/share-links.ts';
 import { zonedDay } from '../../../shared/time/zoned-date.ts';
-import { parseFilters, selectionFor } from './filters.ts';
+import { checkWindow, selectionFor } from './filters.ts';
 import { labelOpenBreakdowns } from './labels.ts';
 import { PROTECTION, renderMethodPage, renderSharePage, renderShareGone } from './share-page.ts';
 import { commonTimeZone } from './time-zone.ts';
@@ -59,33 +61,33 @@ export default async function shareRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/admin/share-links',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags,
         summary: 'crée un lien public',
         description: 'Un lien public (sans connexion) vers les chiffres des filtres donnés, sur des mois entiers, masqués sous 11 et perturbés (docs/public-figures.md).',
         body: ShareLinkCreateBodySchema,
-        response: { 201: ShareLinkViewSchema },
+        response: { 201: ShareLinkViewSchema, ...problems(400, 401, 403, 404) },
       },
       schemaErrorFormatter: refused('Lien non créé', "Un lien public porte sur des mois entiers (du 1er d'un mois au dernier jour d'un mois), sans filtre par médiateur."),
     },
     async (req, reply) => {
       // The window rules of every filter (dates inside the hub's window), then the scope.
-      const filters = parseFilters(req.body.filters);
+      const filters = checkWindow(req.body.filters);
       const selection = await selectionFor(app, req.user!, filters);
       const link = await createShareLink(app.db, { createdBy: req.user!.id, structureIds: 'all' in selection ? null : selection.ids, filters });
       return reply.code(201).send(view(req, link));
     },
   );
 
-  r.get('/api/v1/admin/share-links', { preHandler: staff, schema: { tags, summary: 'liste les liens publics', response: { 200: ShareLinkListSchema } } }, async (req) => {
+  r.get('/api/v1/admin/share-links', { onRequest: staff, schema: { tags, summary: 'liste les liens publics', response: { 200: ShareLinkListSchema, ...problems(401, 403) } } }, async (req) => {
     const links = (await listShareLinks(app.db)).filter((l) => inScope(req.user!, l));
     return { links: links.map((l) => view(req, l)) };
   });
 
   r.post(
     '/api/v1/admin/share-links/:id/revoke',
-    { preHandler: staff, schema: { tags, summary: 'retire un lien public', params: ShareLinkParamsSchema, response: { 200: ShareLinkViewSchema } } },
+    { onRequest: staff, schema: { tags, summary: 'retire un lien public', params: ShareLinkParamsSchema, response: { 200: ShareLinkViewSchema, ...problems(401, 403, 404) } } },
     async (req) => {
       const { id } = req.params;
       const link = await getShareLink(app.db, id);
@@ -96,7 +98,13 @@ export default async function shareRoutes(app: FastifyInstance) {
   );
 
   // How public figures are protected, in plain French (linked from every public page).
-  r.get('/api/v1/share/methode', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (_req, reply) =>
+  r.get(
+    '/api/v1/share/methode',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'comment les chiffres publics sont protégés (page)', response: { 200: download('la page de la méthode', 'text/html', z.string()), ...problems(429) } },
+    },
+    async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=3600').type('text/html; charset=utf-8').send(renderMethodPage()),
   );
 
@@ -104,7 +112,22 @@ export default async function shareRoutes(app: FastifyInstance) {
   // masked, every shown count perturbed (docs/public-figures.md).
   r.get(
     '/api/v1/share/:id',
-    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { params: ShareLinkParamsSchema } },
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: "la page publique d'un lien (HTML ; JSON avec Accept: application/json)",
+        params: ShareLinkParamsSchema,
+        response: {
+          200: {
+            description: 'les chiffres publics (mois entiers, masqués et perturbés)',
+            content: { 'application/json': { schema: PublicFiguresSchema }, 'text/html': { schema: z.string() } },
+          },
+          404: { description: 'lien inconnu ou retiré', content: { 'application/problem+json': { schema: ProblemSchema }, 'text/html': { schema: z.string() } } },
+          ...problems(400, 429),
+        },
+      },
+    },
     async (req, reply) => {
       const { id } = req.params;
       const wantsJson = (req.headers.accept ?? '').includes('application/json');
@@ -124,6 +147,7 @@ export default async function shareRoutes(app: FastifyInstance) {
       const page = await computePublicStats(app.db, filters, selection, async (s) => publicSeries(await labelOpenBreakdowns(app.db, s)));
       reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
       if (wantsJson) {
+        reply.type('application/json; charset=utf-8');
         return { filters, period, computedAt: computedAt.toISOString(), timeZone, protection: PROTECTION, ...page };
       }
       const names = link.structureIds ? structures.map((s) => s.name) : [];

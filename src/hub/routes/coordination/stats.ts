@@ -3,7 +3,8 @@ import { requireStaff, structureScope } from '../../plugins/auth.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { useZod } from '../../plugins/openapi.ts';
 import { computeStatsAndMediators } from '../../repositories/stats.ts';
-import { AuthenticatedStatsSchema, StatsQuerySchema } from '../../../shared/admin-api/stats.ts';
+import { AuthenticatedStatsSchema, FilterOptionsSchema, StatsQuerySchema } from '../../../shared/admin-api/stats.ts';
+import { problems } from '../../../shared/admin-api/problem.ts';
 import type { AuthenticatedStats } from '../../../shared/stats/types.ts';
 import { listMediators } from '../../repositories/mediator-list.ts';
 import { listStructures } from '../../repositories/structures.ts';
@@ -20,14 +21,14 @@ export default async function statsRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/stats',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['Statistiques du tableau de bord'],
         summary: 'chiffres du tableau de bord',
         description:
           'Filtres répétables (theme=a&theme=b : valeurs en « ou », filtres en « et »), 100 valeurs de 200 caractères au plus chacun ; une valeur inconnue ou hors de vos structures est refusée.',
         querystring: StatsQuerySchema,
-        response: { 200: AuthenticatedStatsSchema },
+        response: { 200: AuthenticatedStatsSchema, ...problems(400, 401, 403, 404) },
       },
       schemaErrorFormatter: filtersRefused,
     },
@@ -40,7 +41,13 @@ export default async function statsRoutes(app: FastifyInstance) {
   );
 
   // What the dashboard's filters offer: the user's structures and their mediators.
-  app.get('/api/v1/admin/filter-options', { preHandler: staff }, async (req) => {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/admin/filter-options',
+    {
+      onRequest: staff,
+      schema: { tags: ['Statistiques du tableau de bord'], summary: 'ce que proposent les filtres : vos structures et leurs médiateurs', response: { 200: FilterOptionsSchema, ...problems(401, 403) } },
+    },
+    async (req) => {
     const scope = structureScope(req.user!);
     const structures = await listStructures(app.db, scope);
     const mediators = await listMediators(app.db, scope);
@@ -49,5 +56,6 @@ export default async function statsRoutes(app: FastifyInstance) {
       timeZone: commonTimeZone(structures),
       mediators: mediators.map((m, i) => ({ id: m.id, structureId: m.structureId, label: m.label ?? `Médiateur ${i + 1}` })),
     };
-  });
+    },
+  );
 }

@@ -4,6 +4,7 @@ import { AccountListSchema, InviteBodySchema, InvitedAccountSchema } from '../..
 import { requireStaff } from '../../plugins/auth.ts';
 import { useZod } from '../../plugins/openapi.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
+import { problems } from '../../../shared/admin-api/problem.ts';
 import { generatePassword } from '../../lib/crypto.ts';
 import { getStructure } from '../../repositories/structures.ts';
 import { DuplicateEmailError, createUser, listUsers } from '../../repositories/users.ts';
@@ -18,7 +19,7 @@ export default async function userRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/admin/users',
-    { preHandler: admin, schema: { tags: TAGS, summary: 'liste des comptes', response: { 200: AccountListSchema } } },
+    { onRequest: admin, schema: { tags: TAGS, summary: 'liste des comptes', response: { 200: AccountListSchema, ...problems(401, 403) } } },
     async () => ({ users: await listUsers(app.db) }),
   );
 
@@ -26,7 +27,15 @@ export default async function userRoutes(app: FastifyInstance) {
   // who hands it over; the hub sends no e-mail.
   r.post(
     '/api/v1/admin/users',
-    { preHandler: admin, schema: { tags: TAGS, summary: 'créer un compte (mot de passe affiché une seule fois)', body: InviteBodySchema, response: { 201: InvitedAccountSchema } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'créer un compte (mot de passe affiché une seule fois)',
+        body: InviteBodySchema,
+        response: { 201: InvitedAccountSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
     async (req, reply) => {
       const { email, role, structureIds } = req.body;
       if (role === 'coordinator' && structureIds.length === 0) {

@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomToken, sha256 } from '../../lib/crypto.ts';
 import { nowIso } from '../../lib/time.ts';
-import { HttpProblem, zodErrors } from '../../plugins/problem.ts';
+import { HttpProblem } from '../../plugins/problem.ts';
 import { enrolDevice, type EnrolmentFailure } from '../../repositories/devices.ts';
-import { EnrolRequestSchema, enrolmentCodeCandidates, normaliseEnrolmentCode } from '../../../shared/protocol/enrol.ts';
+import { EnrolRequestSchema, EnrolResponseSchema, enrolmentCodeCandidates, normaliseEnrolmentCode } from '../../../shared/protocol/enrol.ts';
+import { problems } from '../../../shared/admin-api/problem.ts';
 import { ENROL_ADDRESS, ENROL_CODE, attemptWait, recordFailure } from '../../repositories/auth-attempts.ts';
 import adminDeviceRoutes from './admin.ts';
 
@@ -13,36 +15,49 @@ const FAILURES: Record<EnrolmentFailure, string> = {
   expired: "Ce code d'inscription a expiré. Demandez un nouveau code à votre coordinateur.",
 };
 
+const tooMany = (wait: number, detail: string) =>
+  new HttpProblem(429, 'Trop de codes erronés', `${detail} Réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'retry-after': String(wait) });
+
 // Devices: enrolment by a single-use code; admin codes, list and revocation (admin.ts).
-export default async function devicesRoutes(app: FastifyInstance) {
-  // Wrong codes are counted in the database (shared by every instance): per address, and per code value.
-  app.post('/api/v1/devices/enrol', async (req, reply) => {
-    const tooMany = (wait: number, detail: string) =>
-      new HttpProblem(429, 'Trop de codes erronés', `${detail} Réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'retry-after': String(wait) });
-    const wait = await attemptWait(app.db, 'enrol-ip', req.ip);
-    if (wait > 0) throw tooMany(wait, 'Trop de codes erronés ont été essayés depuis cette connexion.');
-    const parsed = EnrolRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      throw new HttpProblem(400, 'Inscription impossible', "Indiquez le code d'inscription donné par votre coordinateur.", zodErrors(parsed.error.issues));
-    }
-    const codeKey = normaliseEnrolmentCode(parsed.data.code);
-    const codeWait = await attemptWait(app.db, 'enrol-code', codeKey);
-    if (codeWait > 0) throw tooMany(codeWait, 'Ce code a été essayé trop de fois.');
-    const token = randomToken();
-    const result = await enrolDevice(app.db, {
-      candidates: enrolmentCodeCandidates(parsed.data.code),
-      tokenHash: sha256(token),
-      deviceLabel: parsed.data.deviceLabel?.trim() || null,
-      now: nowIso(),
-    });
-    if (!result.ok) {
-      await recordFailure(app.db, 'enrol-ip', req.ip, ENROL_ADDRESS);
-      await recordFailure(app.db, 'enrol-code', codeKey, ENROL_CODE);
-      throw new HttpProblem(400, 'Code refusé', FAILURES[result.reason], [{ path: 'code', message: FAILURES[result.reason] }]);
-    }
-    const { deviceId, structure, mediatorId } = result.enrolment;
-    return reply.code(201).send({ deviceId, token, structure, mediatorId });
-  });
+export default async function devicesRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // Wrong codes are counted in the database (shared by every instance): per address (before
+  // the body is even checked), and per code value.
+  app.post(
+    '/api/v1/devices/enrol',
+    {
+      preValidation: async (req: FastifyRequest) => {
+        const wait = await attemptWait(app.db, 'enrol-ip', req.ip);
+        if (wait > 0) throw tooMany(wait, 'Trop de codes erronés ont été essayés depuis cette connexion.');
+      },
+      config: { invalid: { title: 'Inscription impossible', detail: "Indiquez le code d'inscription donné par votre coordinateur." } },
+      schema: {
+        tags: ['Appareils'],
+        summary: "inscrit un appareil avec un code d'inscription (protocol.md)",
+        body: EnrolRequestSchema,
+        response: { 201: EnrolResponseSchema, ...problems(400, 429) },
+      },
+    },
+    async (req, reply) => {
+      const codeKey = normaliseEnrolmentCode(req.body.code);
+      const codeWait = await attemptWait(app.db, 'enrol-code', codeKey);
+      if (codeWait > 0) throw tooMany(codeWait, 'Ce code a été essayé trop de fois.');
+      const token = randomToken();
+      const result = await enrolDevice(app.db, {
+        candidates: enrolmentCodeCandidates(req.body.code),
+        tokenHash: sha256(token),
+        deviceLabel: req.body.deviceLabel?.trim() || null,
+        now: nowIso(),
+      });
+      if (!result.ok) {
+        await recordFailure(app.db, 'enrol-ip', req.ip, ENROL_ADDRESS);
+        await recordFailure(app.db, 'enrol-code', codeKey, ENROL_CODE);
+        throw new HttpProblem(400, 'Code refusé', FAILURES[result.reason], [{ path: 'code', message: FAILURES[result.reason] }]);
+      }
+      const { deviceId, structure, mediatorId } = result.enrolment;
+      return reply.code(201).send({ deviceId, token, structure, mediatorId });
+    },
+  );
 
   await app.register(adminDeviceRoutes);
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireStaff } from '../../plugins/auth.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
+import { download, problems } from '../../../shared/admin-api/problem.ts';
 import { useZod } from '../../plugins/openapi.ts';
 import { deleteVenue, getVenue, iterateVenues, searchVenuePage, writeVenues } from '../../repositories/venues.ts';
 import { listVenueChanges } from '../../repositories/venue-changes.ts';
@@ -12,6 +13,7 @@ import { nationalCsvHeader, nationalCsvLine } from '../../../shared/venues/expor
 import {
   ConfirmQuerySchema,
   VenueCheckSchema,
+  VenueExportQuerySchema,
   VenueHistoryQuerySchema,
   VenueHistorySchema,
   VenueIdParamsSchema,
@@ -39,13 +41,13 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
   r.get(
     '/api/v1/admin/venues',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'lieux du territoire',
         description: "Recherche (nom, commune, code postal, adresse ; accents ignorés) parmi les lieux du territoire de l'appelant, par pages.",
         querystring: VenueListQuerySchema,
-        response: { 200: VenueListSchema },
+        response: { 200: VenueListSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -57,21 +59,33 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
   );
 
   // The whole directory (or a structure's territory) in the national standard, streamed.
-  app.get<{ Querystring: { structureId?: string } }>('/api/v1/admin/venues/export.csv', { preHandler: staff }, async (req, reply) => {
-    const departements = await territoryOf(app, req.user!, req.query.structureId);
-    const db = app.db;
-    const body = Readable.from(
-      (async function* () {
-        yield nationalCsvHeader();
-        for await (const v of iterateVenues(db, { departements })) yield nationalCsvLine(v);
-      })(),
-    );
-    const day = zonedDay(new Date(), await userTimeZone(app, req.user!, req.query.structureId));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="lieux-mediation-numerique-${day}.csv"`)
-      .send(body);
-  });
+  r.get(
+    '/api/v1/admin/venues/export.csv',
+    {
+      onRequest: staff,
+      schema: {
+        tags: TAGS,
+        summary: "les lieux du territoire (ou de l'annuaire pour un administrateur) au standard national, en CSV",
+        querystring: VenueExportQuerySchema,
+        response: { 200: download('lieux-mediation-numerique-<jour>.csv', 'text/csv', z.string()), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const departements = await territoryOf(app, req.user!, req.query.structureId);
+      const db = app.db;
+      const body = Readable.from(
+        (async function* () {
+          yield nationalCsvHeader();
+          for await (const v of iterateVenues(db, { departements })) yield nationalCsvLine(v);
+        })(),
+      );
+      const day = zonedDay(new Date(), await userTimeZone(app, req.user!, req.query.structureId));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="lieux-mediation-numerique-${day}.csv"`)
+        .send(body);
+    },
+  );
 
   /** A live place of the caller's territory, else 404. */
   async function ownPlace(id: string, user: User) {
@@ -83,21 +97,21 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/admin/venues/:id',
-    { preHandler: staff, schema: { tags: TAGS, summary: 'un lieu', params: VenueIdParamsSchema, response: { 200: VenueSchema } } },
+    { onRequest: staff, schema: { tags: TAGS, summary: 'un lieu', params: VenueIdParamsSchema, response: { 200: VenueSchema, ...problems(400, 401, 403, 404) } } },
     async (req) => (await ownPlace(req.params.id, req.user!)).venue,
   );
 
   r.get(
     '/api/v1/admin/venues/:id/history',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: "historique d'un lieu",
         description: 'Qui a changé quoi (import, modification, suppression, signalement appliqué), du plus récent au plus ancien, champs avant → après.',
         params: VenueIdParamsSchema,
         querystring: VenueHistoryQuerySchema,
-        response: { 200: VenueHistorySchema },
+        response: { 200: VenueHistorySchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -113,14 +127,14 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/admin/venues/:id/check',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: "vérifier une modification d'un lieu",
         description: "Valide la modification comme une ligne d'import (erreurs qui bloquent, avertissements à confirmer), sans rien enregistrer.",
         params: VenueIdParamsSchema,
         body: VenuePatchSchema,
-        response: { 200: VenueCheckSchema },
+        response: { 200: VenueCheckSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -136,7 +150,7 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
   r.patch(
     '/api/v1/admin/venues/:id',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'modifier un lieu',
@@ -145,7 +159,7 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
         params: VenueIdParamsSchema,
         querystring: ConfirmQuerySchema,
         body: VenuePatchSchema,
-        response: { 200: VenueWriteSchema },
+        response: { 200: VenueWriteSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -161,7 +175,7 @@ export default async function venueAdminRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/v1/admin/venues/:id',
-    { preHandler: staff, schema: { tags: TAGS, summary: 'supprimer un lieu', params: VenueIdParamsSchema, response: { 204: z.null().describe('supprimé') } } },
+    { onRequest: staff, schema: { tags: TAGS, summary: 'supprimer un lieu', params: VenueIdParamsSchema, response: { 204: z.null().describe('supprimé'), ...problems(400, 401, 403, 404) } } },
     async (req, reply) => {
       const { venue } = await ownPlace(req.params.id, req.user!);
       await deleteVenue(app.db, venue.id, actorOf(req.user!, 'delete'));

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireStaff } from '../../plugins/auth.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
 import { ImportFileError, importVenues } from '../../repositories/venue-import.ts';
+import { ImportReportSchema, VenueImportQuerySchema } from '../../../shared/admin-api/venue-import.ts';
+import { problems } from '../../../shared/admin-api/problem.ts';
 import { territoryOf } from './scope.ts';
 
 /**
@@ -10,14 +13,25 @@ import { territoryOf } from './scope.ts';
  * structures (`?structureId=`), limited to its territory; an admin may import anything.
  * `?source=` names the source of rows whose `source` cell is empty; `?full=1` lists every warning.
  */
-export default async function venueImportRoutes(app: FastifyInstance) {
+export default async function venueImportRoutes(fastify: FastifyInstance) {
   // Encapsulated: the raw body stream replaces the JSON parser for this route only.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.post<{ Querystring: { structureId?: string; source?: string; full?: string } }>(
+  app.post(
     '/api/v1/admin/venues/import',
-    { preHandler: requireStaff('admin', 'coordinator'), bodyLimit: 200 * 1024 * 1024 },
+    {
+      onRequest: requireStaff('admin', 'coordinator'),
+      bodyLimit: 200 * 1024 * 1024,
+      config: { invalid: { title: 'Import impossible', detail: 'Vérifiez les paramètres de la requête.' } },
+      schema: {
+        tags: ['Administration : lieux'],
+        summary: "importe un fichier de lieux au standard national (CSV ou JSON, text/csv ou application/json, lu en flux) et rend son rapport",
+        querystring: VenueImportQuerySchema,
+        response: { 200: ImportReportSchema, ...problems(400, 401, 403, 404, 413) },
+      },
+    },
     async (req) => {
       const user = req.user!;
       if (user.role !== 'admin' && !req.query.structureId) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertStructureInScope, canSeeStructure, requireStaff, structureScope } from '../../plugins/auth.ts';
 import { HttpProblem } from '../../plugins/problem.ts';
+import { problems } from '../../../shared/admin-api/problem.ts';
 import { useZod } from '../../plugins/openapi.ts';
 import { getVenue, writeVenues } from '../../repositories/venues.ts';
 import { getVenueReport, listVenueReports, setVenueReportStatus, type VenueReport } from '../../repositories/venue-reports.ts';
@@ -38,14 +39,14 @@ export default async function venueReportRoutes(app: FastifyInstance) {
   r.get(
     '/api/v1/admin/venue-reports',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'signalements de terrain',
         description:
           "Signalements des lieux du territoire de l'appelant, du plus récent au plus ancien, avec la valeur actuelle du champ et, pour ceux en attente, la correction vérifiée comme une ligne d'import.",
         querystring: VenueReportListQuerySchema,
-        response: { 200: VenueReportListSchema },
+        response: { 200: VenueReportListSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -92,7 +93,7 @@ export default async function venueReportRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/admin/venue-reports/:id/apply',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'appliquer un signalement',
@@ -100,7 +101,7 @@ export default async function venueReportRoutes(app: FastifyInstance) {
           "La valeur proposée est validée comme une ligne d'import : une erreur donne 400 (champ nommé), des avertissements 409 tant que { confirm: true } n'est pas envoyé.",
         params: VenueReportParamsSchema,
         body: VenueReportApplyBodySchema,
-        response: { 200: VenueReportAppliedSchema },
+        response: { 200: VenueReportAppliedSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -120,7 +121,7 @@ export default async function venueReportRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/v1/admin/venue-reports/:id/dismiss',
-    { preHandler: staff, schema: { tags: TAGS, summary: 'écarter un signalement', params: VenueReportParamsSchema, response: { 200: VenueReportDismissedSchema } } },
+    { onRequest: staff, schema: { tags: TAGS, summary: 'écarter un signalement', params: VenueReportParamsSchema, response: { 200: VenueReportDismissedSchema, ...problems(400, 401, 403, 404) } } },
     async (req) => {
       const user = req.user!;
       const { report } = await loadPending(req.params.id, user);

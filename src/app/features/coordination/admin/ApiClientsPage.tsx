@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import { API_CLIENT_NAME_MAX, API_SCOPES, type ApiScope } from '../../../../shared/coop-api/scopes.ts';
-import { api, messageOf } from '../lib/api.ts';
+import { api, call, messageOf } from '../lib/api.ts';
+import type { ApiClientView } from '../../../../shared/admin-api/api-clients.ts';
 import { formatDate } from '../lib/labels.ts';
-
-interface ApiClientView {
-  id: string;
-  name: string;
-  scopes: ApiScope[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 /** Clients of the Coop-compatible API (docs/coop-api.md): create (secret shown once), list, revoke. Admins only. */
 export function ApiClientsPage() {
@@ -23,14 +15,14 @@ export function ApiClientsPage() {
   const [confirming, setConfirming] = useState<string>();
   const [error, setError] = useState<string>();
 
-  const reload = () => api<{ clients: ApiClientView[] }>('GET', '/api/v1/admin/api-clients').then((r) => setClients(r.clients), (e: unknown) => setError(messageOf(e)));
+  const reload = () => call('ApiClientListSchema', 'GET', '/api/v1/admin/api-clients').then((r) => setClients(r.clients), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
 
   const create = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
     try {
-      const r = await api<{ client: ApiClientView; secret: string }>('POST', '/api/v1/admin/api-clients', { name: name.trim(), scopes });
+      const r = await call('CreatedApiClientSchema', 'POST', '/api/v1/admin/api-clients', { name: name.trim(), scopes });
       setCreated({ id: r.client.id, secret: r.secret });
       setName('');
       await reload();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import type { AdminDevice } from '../../../../shared/protocol/enrol.ts';
-import { api, fetchMediators, messageOf, patchMediator, type AdminMediator } from '../lib/api.ts';
+import type { AdminDevice, EnrolmentCode } from '../../../../shared/admin-api/devices.ts';
+import { api, call, fetchMediators, messageOf, patchMediator, type AdminMediator } from '../lib/api.ts';
 import { formatDate, formatNumber } from '../lib/labels.ts';
 import { useStructures } from './useStructures.ts';
 
@@ -16,11 +16,11 @@ export function DevicesPage() {
   const [mediators, setMediators] = useState<AdminMediator[]>();
   const [saved, setSaved] = useState<string>();
   const [ttl, setTtl] = useState('72');
-  const [code, setCode] = useState<{ code: string; expiresAt: string }>();
+  const [code, setCode] = useState<EnrolmentCode>();
   const [confirming, setConfirming] = useState<string>();
   const [error, setError] = useState<string>();
 
-  const reload = () => api<{ devices: AdminDevice[] }>('GET', '/api/v1/admin/devices').then((r) => setDevices(r.devices), (e: unknown) => setError(messageOf(e)));
+  const reload = () => call('DeviceListSchema', 'GET', '/api/v1/admin/devices').then((r) => setDevices(r.devices), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
   useEffect(() => {
     if (!structureId && structures?.[0]) setStructureId(structures[0].id);
@@ -36,7 +36,7 @@ export function DevicesPage() {
     setError(undefined);
     try {
       setCode(
-        await api('POST', '/api/v1/admin/enrolment-codes', {
+        await call('EnrolmentCodeSchema', 'POST', '/api/v1/admin/enrolment-codes', {
           structureId,
           ...(mediator.trim() ? { mediatorLabel: mediator.trim() } : {}),
           ...(conum ? { conseillerNumerique: true } : {}),

@@ -1,24 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { api, fetchFilterOptions, figuresXlsxUrl, messageOf } from '../lib/api.ts';
+import { api, call, fetchFilterOptions, figuresXlsxUrl, messageOf } from '../lib/api.ts';
 import { filtersFromUrl, toQuery, type Filters } from '../lib/filters.ts';
 import { describeLine } from '../lib/describe.ts';
 import { formatDate } from '../lib/labels.ts';
 import { BASE } from '../Layout.tsx';
 import type { FilterOptions } from '../dashboard/types.ts';
+import type { ShareLinkView } from '../../../../shared/admin-api/share-links.ts';
 import { SharePeriod } from './SharePeriod.tsx';
 
-interface ShareLinkView {
-  id: string;
-  url: string;
-  /** as stored: links made before multi-valued filters hold single strings */
-  filters: Record<string, unknown>;
-  /** the structures the link covers (null: every structure, an admin's link) */
-  structureIds: string[] | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
 
 /** A stored link's filters in the dashboard's shape (one value → a list of one). */
 function linkFilters(l: ShareLinkView): Filters {
@@ -50,7 +41,7 @@ export function ExportsPage() {
   const [error, setError] = useState<string>();
   const [sharePeriod, setSharePeriod] = useState<{ from: string; to: string }>();
 
-  const reload = () => api<{ links: ShareLinkView[] }>('GET', '/api/v1/admin/share-links').then((r) => setLinks(r.links), (e: unknown) => setError(messageOf(e)));
+  const reload = () => call('ShareLinkListSchema', 'GET', '/api/v1/admin/share-links').then((r) => setLinks(r.links), (e: unknown) => setError(messageOf(e)));
   useEffect(() => void reload(), []);
   useEffect(() => void fetchFilterOptions().then(setOptions, (e: unknown) => setError(messageOf(e))), []);
   const names = { structures: options?.structures, mediators: options?.mediators };
@@ -60,7 +51,7 @@ export function ExportsPage() {
     setError(undefined);
     try {
       const { mediatorId: _drop, ...publicFilters } = filters;
-      const link = await api<ShareLinkView>('POST', '/api/v1/admin/share-links', { filters: { ...publicFilters, ...sharePeriod } });
+      const link = await call('ShareLinkViewSchema', 'POST', '/api/v1/admin/share-links', { filters: { ...publicFilters, ...sharePeriod } });
       setCreated(link.url);
       await reload();
     } catch (e) {

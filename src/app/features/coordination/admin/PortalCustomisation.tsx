@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import type { PortalCatalogue, PortalCustomisation as Custom } from '../../../../shared/portal/schema.ts';
-import { api, messageOf } from '../lib/api.ts';
-
-interface PortalView {
-  customisation: Custom;
-  catalogue: PortalCatalogue;
-}
+import type { PortalCustomisation as Custom } from '../../../../shared/portal/schema.ts';
+import { call, messageOf } from '../lib/api.ts';
+import type { PortalView } from '../../../../shared/admin-api/portal.ts';
 
 const slug = (s: string) =>
   `local-${s
@@ -29,12 +25,12 @@ export function PortalCustomisation({ structureId }: { structureId: string }) {
   const url0 = `/api/v1/admin/structures/${structureId}/portal`;
 
   const show = (v: PortalView) => (setView(v), setCustom(v.customisation));
-  useEffect(() => void api<PortalView>('GET', url0).then(show, (e: unknown) => setStatus({ ok: false, text: messageOf(e) })), [structureId]);
+  useEffect(() => void call('PortalViewSchema', 'GET', url0).then(show, (e: unknown) => setStatus({ ok: false, text: messageOf(e) })), [structureId]);
 
   const save = async (next: Custom) => {
     setStatus(undefined);
     try {
-      show(await api<PortalView>('PUT', url0, next));
+      show(await call('PortalViewSchema', 'PUT', url0, next));
       setStatus({ ok: true, text: t('common.saved') });
     } catch (e) {
       setStatus({ ok: false, text: messageOf(e) });

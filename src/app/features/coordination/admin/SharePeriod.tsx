@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import { api } from '../lib/api.ts';
-import type { FilterOptions } from '../dashboard/types.ts';
+import { fetchFilterOptions } from '../lib/api.ts';
 import { DATE_MIN } from '../../../../shared/stats/window.ts';
 import { monthsPeriod, sharePresets } from '../../../../shared/stats/public-period.ts';
 import { DEFAULT_TIME_ZONE, zonedDay } from '../../../../shared/time/zoned-date.ts';
@@ -11,7 +10,7 @@ export function SharePeriod(props: { from?: string | undefined; to?: string | un
   const { t } = useT('coordination');
   const [zone, setZone] = useState(DEFAULT_TIME_ZONE);
   useEffect(() => {
-    void api<FilterOptions>('GET', '/api/v1/admin/filter-options').then(
+    void fetchFilterOptions().then(
       (o) => {
         const ids = props.structureId === undefined ? [] : [props.structureId].flat();
         const chosen = ids.length === 1 ? o.structures.find((s) => s.id === ids[0])?.timeZone : undefined;

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useT } from '../../../i18n/use-t.ts';
-import { api, me, messageOf } from '../lib/api.ts';
+import { api, call, me, messageOf } from '../lib/api.ts';
+import type { StructureDetail } from '../../../../shared/admin-api/structures.ts';
 import { BASE } from '../Layout.tsx';
 import { PlacesPicker, type Place } from './PlacesPicker.tsx';
 import { PortalCustomisation } from './PortalCustomisation.tsx';
-import type { StructureView } from './useStructures.ts';
 
-type Detail = StructureView & { places: Place[] };
+type Detail = StructureDetail;
 
 /** One structure's settings: name, territory, places of activity, tags, kiosk, portal. */
 export function StructurePage() {
@@ -27,7 +27,7 @@ export function StructurePage() {
   const isAdmin = me.value?.role === 'admin';
 
   const load = async () => {
-    const d = await api<Detail>('GET', `/api/v1/admin/structures/${id}`);
+    const d = await call('StructureDetailSchema', 'GET', `/api/v1/admin/structures/${id}`);
     setS(d);
     setName(d.name);
     setDeps(d.departements.join(', '));

@@ -1,20 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
-import { me, api, messageOf } from '../lib/api.ts';
+import { me, call, messageOf } from '../lib/api.ts';
+import type { ImportReport } from '../../../../shared/admin-api/venue-import.ts';
 import type { StructureView } from './useStructures.ts';
-
-interface ImportReport {
-  total: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: { row: number; id: string | null; source?: string; errors: { path: string; message: string }[] }[];
-  linked: { row: number; source: string; sourceId: string; linkedTo: { source: string; sourceId: string; by: string } }[];
-  warningCount: number;
-  /** grouped by kind (docs/venue-import-report.md) */
-  warnings: { kind: string; path: string; count: number; examples: { row: number }[] }[];
-  columns: { legacy: { from: string; to: string }[]; unknown: string[]; missing: string[] };
-}
 
 /** Upload a file of the national standard (CSV or JSON) and read its row-by-row report. */
 export function VenueImport({ structures }: { structures: StructureView[] | undefined }) {
@@ -40,7 +28,7 @@ export function VenueImport({ structures }: { structures: StructureView[] | unde
       if (source.trim()) params.set('source', source.trim());
       const qs = params.size ? `?${params}` : '';
       const type = file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv';
-      setReport(await api<ImportReport>('POST', `/api/v1/admin/venues/import${qs}`, undefined, { raw: file, contentType: type }));
+      setReport(await call('ImportReportSchema', 'POST', `/api/v1/admin/venues/import${qs}`, undefined, { raw: file, contentType: type }));
     } catch (err) {
       setError(messageOf(err));
     } finally {

@@ -6,12 +6,8 @@ export type { BreakdownEntry, SeriesPoint } from '../../../../shared/stats/types
 export type Stats = AuthenticatedStats;
 export type MediatorFigures = MediatorStatsRow;
 
-export interface FilterOptions {
-  structures: { id: string; name: string; timeZone?: string }[];
-  /** the zone of the user's structures (Europe/Paris when they differ) */
-  timeZone?: string;
-  mediators: { id: string; structureId: string; label: string }[];
-}
+/** What `GET /api/v1/admin/filter-options` answers (its contract). */
+export type { FilterOptions } from '../../../../shared/admin-api/stats.ts';
 
 /** What the open-list filters offer: the places, communes, départements and tags the period's activities use. */
 export interface FilterChoices {

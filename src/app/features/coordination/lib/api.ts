@@ -1,17 +1,35 @@
 import { signal } from '@preact/signals';
+import type { z } from 'zod';
+import type { Me } from '../../../../shared/admin-api/auth.ts';
+import type * as Contracts from './contracts.ts';
 import type { FilterOptions, Stats } from '../dashboard/types.ts';
 import type { AdminMediator, AdminMediatorPatch } from '../../../../shared/admin-api/stats.ts';
 import { toQuery, type Filters } from './filters.ts';
 
 // The coordination screens talk to the hub directly (online only): same-origin fetch with the
 // session cookie, the CSRF token on every change, problem+json turned into readable errors.
+// Answers are typed from the hub's own contracts (src/shared/admin-api, the route schemas):
+// `call('DeviceListSchema', ...)`. In development and tests each answer is checked against its
+// schema, so a field renamed on the hub fails loudly here; production builds skip the check and
+// never load zod for it (./contracts.ts is imported only under that condition).
 
-export interface Me {
-  id: string;
-  email: string;
-  role: 'admin' | 'coordinator';
-  structureIds: string[];
-  csrfToken: string;
+export type { Me };
+
+/** Whether answers are checked against their schema (vite dev server, vitest). */
+export const CHECK_ANSWERS = import.meta.env.DEV || import.meta.env.MODE === 'test';
+
+export type ContractName = keyof typeof Contracts;
+/** The type of the answer a contract describes. */
+export type Answer<K extends ContractName> = z.output<(typeof Contracts)[K]>;
+
+/** The hub's answer did not match its contract (development and tests only). */
+export class ContractError extends Error {
+  constructor(
+    readonly url: string,
+    readonly issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  ) {
+    super(`${url}: answer does not match its contract: ${issues.map((i) => `${i.path.map(String).join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  }
 }
 
 /** The logged-in staff member; undefined while unknown, null when logged out. */
@@ -39,7 +57,22 @@ async function fail(res: Response): Promise<never> {
   throw new ApiError(res.status, body.title ?? res.statusText, body.detail ?? '', body.errors ?? []);
 }
 
-export async function api<T>(method: string, url: string, body?: unknown, opts: { raw?: BodyInit; contentType?: string } = {}): Promise<T> {
+type Options = { raw?: BodyInit; contentType?: string };
+
+/** A call whose answer a contract of src/shared describes: typed from it, checked in development and tests. */
+export async function call<K extends ContractName>(contract: K, method: string, url: string, body?: unknown, opts: Options = {}): Promise<Answer<K>> {
+  const answer = await api<unknown>(method, url, body, opts);
+  if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
+    const schema: z.ZodType = (await import('./contracts.ts'))[contract];
+    const checked = schema.safeParse(answer);
+    if (!checked.success) throw new ContractError(`${method} ${url}`, checked.error.issues);
+    return checked.data as Answer<K>;
+  }
+  return answer as Answer<K>;
+}
+
+/** A call answered without a body (204), or whose answer the caller does not read. */
+export async function api<T = void>(method: string, url: string, body?: unknown, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && me.value) headers['x-csrf-token'] = me.value.csrfToken;
   let payload: BodyInit | undefined;
@@ -59,7 +92,7 @@ export async function api<T>(method: string, url: string, body?: unknown, opts: 
 /** Who is logged in (null when nobody). */
 export async function loadMe(): Promise<Me | null> {
   try {
-    me.value = await api<Me>('GET', '/api/v1/auth/me');
+    me.value = await call('MeSchema', 'GET', '/api/v1/auth/me');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) me.value = null;
     else throw e;
@@ -89,12 +122,13 @@ export type { AdminMediator } from '../../../../shared/admin-api/stats.ts';
 
 /** The dashboard's figures for filters (GET /api/v1/stats). */
 export function fetchStats(filters: Filters): Promise<Stats> {
-  return api<Stats>('GET', `/api/v1/stats${toQuery(filters)}`);
+  // checked against its contract in development and tests; typed as the shared Stats
+  return call('AuthenticatedStatsSchema', 'GET', `/api/v1/stats${toQuery(filters)}`) as Promise<Stats>;
 }
 
 /** What the dashboard's filters offer (structures, mediators, time zone). */
 export function fetchFilterOptions(): Promise<FilterOptions> {
-  return api<FilterOptions>('GET', '/api/v1/admin/filter-options');
+  return call('FilterOptionsSchema', 'GET', '/api/v1/admin/filter-options');
 }
 
 /** The figures workbook for filters (GET /api/v1/stats/figures.xlsx), as a download link. */
@@ -104,11 +138,11 @@ export function figuresXlsxUrl(filters: Filters): string {
 
 /** The mediators of a structure with their "conseiller numérique" flag (GET /api/v1/admin/mediators). */
 export async function fetchMediators(structureId: string): Promise<AdminMediator[]> {
-  const r = await api<{ mediators: AdminMediator[] }>('GET', `/api/v1/admin/mediators?structureId=${encodeURIComponent(structureId)}`);
+  const r = await call('AdminMediatorListSchema', 'GET', `/api/v1/admin/mediators?structureId=${encodeURIComponent(structureId)}`);
   return r.mediators;
 }
 
 /** Sets a mediator's "conseiller numérique" flag (PATCH /api/v1/admin/mediators/:id). */
 export function patchMediator(id: string, body: AdminMediatorPatch): Promise<AdminMediator> {
-  return api<AdminMediator>('PATCH', `/api/v1/admin/mediators/${encodeURIComponent(id)}`, body);
+  return call('AdminMediatorSchema', 'PATCH', `/api/v1/admin/mediators/${encodeURIComponent(id)}`, body);
 }
