@@ -19,7 +19,7 @@ const ADMIN = ['social_sante', 'argent_impots', 'travail_formation', 'logement',
 const AGES = ['dix_huit_vingt_quatre', 'vingt_cinq_trente_neuf', 'quarante_cinquante_neuf', 'soixante_soixante_neuf', 'soixante_dix_plus'] as const;
 const STATUS = ['retraite', 'sans_emploi', 'en_emploi', 'scolarise'] as const;
 const DURATIONS = [15, 30, 30, 45, 60, 60, 90, 120];
-const LINKS = ['ameli', 'caf', 'impots', 'france-travail', 'ants'];
+const LINKS = ['ameli', 'caf', 'impots', 'francetravail', 'ants', 'mairie'];
 
 function rng(seed: number) {
   let s = seed >>> 0;
