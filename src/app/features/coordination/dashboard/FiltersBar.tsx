@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../../i18n/use-t.ts';
 import { ACTIVITY_TYPES, ADMIN_THEMES, THEMES } from '../../../../shared/activity/codes.ts';
 import { codeLabel } from '../lib/labels.ts';
@@ -12,6 +13,12 @@ interface Props {
   choices: FilterChoices;
   onChange(next: Filters): void;
 }
+
+/** Wide screens show the filters open; phones fold them behind "Filtres (n actifs)". */
+const WIDE = '(min-width: 48em)';
+const isWide = () => typeof matchMedia !== 'function' || matchMedia(WIDE).matches;
+/** The person's last choice for this visit: a filter change re-renders the page, not the choice. */
+let remembered: boolean | undefined;
 
 /** Every filter of the stats contract, several values each: every change goes to the URL. */
 export function FiltersBar({ filters, options, choices, onChange }: Props) {
@@ -46,8 +53,33 @@ export function FiltersBar({ filters, options, choices, onChange }: Props) {
     <MultiSelect id={id} label={label} allLabel={allLabel} choices={list} selected={filters[key] ?? []} onChange={(v) => setMulti(key, v)} />
   );
   const active = activeCount(filters);
+  const [open, setOpen] = useState(() => remembered ?? isWide());
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    // Crossing the width (a phone turned, a window narrowed) gives the default of the new width.
+    const mq = matchMedia(WIDE);
+    const follow = () => {
+      remembered = undefined;
+      setOpen(mq.matches);
+    };
+    mq.addEventListener('change', follow);
+    return () => mq.removeEventListener('change', follow);
+  }, []);
   return (
     <form class="card coo-filters no-print" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <details
+        class="coo-filters__fold"
+        data-testid="filters-fold"
+        open={open}
+        onToggle={(e) => {
+          const now = (e.currentTarget as HTMLDetailsElement).open;
+          if (now !== open) {
+            remembered = now;
+            setOpen(now);
+          }
+        }}
+      >
+      <summary class="coo-filters__summary">{t('filters.disclosure', { count: active })}</summary>
       <div class="coo-filters__grid">
         <div class="field">
           <label for="f-from">{t('filters.from')}</label>
@@ -89,6 +121,7 @@ export function FiltersBar({ filters, options, choices, onChange }: Props) {
           {active ? t('filters.resetCount', { count: active }) : t('filters.reset')}
         </button>
       </div>
+      </details>
     </form>
   );
 }
