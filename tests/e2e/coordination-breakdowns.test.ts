@@ -206,6 +206,18 @@ describe('every filter and breakdown of the dashboard in a real browser', () => 
     await screenshot(page, 'coordination-breakdowns-desktop');
   });
 
+  it('refuses, in plain French, a public link narrowed to one mediator', async () => {
+    // No demo mediator is a conseiller numérique: such a page would count nobody's work.
+    await page.goto(`${hub.url}/coordination/exports?conseillerNumerique=oui`);
+    await page.getByRole('heading', { name: 'Exports et partage' }).waitFor();
+    await page.getByRole('button', { name: 'Créer un lien de partage' }).click();
+    const alert = page.locator('.notice--error[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Lien non créé — .*au moins 2 médiateurs.* — filters\.conseillerNumerique : Avec ce filtre, la période ne compte aucun médiateur/);
+    await page.goto(`${hub.url}/coordination`);
+    await page.getByTestId('kpi-accompaniments').waitFor();
+  });
+
   it('folds the filters behind "Filtres (n actifs)" on a phone, open on a wide screen; axe 0 in French and Arabic', async () => {
     const fold = page.getByTestId('filters-fold');
     expect(await fold.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);

@@ -126,10 +126,10 @@ describe.each(DIALECTS)('portal site names and public links of one mediator on %
     const create = (filters: Record<string, unknown>) =>
       hub.app.inject({ method: 'POST', url: '/api/v1/admin/share-links', headers: coord.headers, payload: { filters: { from: '2026-10-01', to: '2026-10-31', structureId: [s.id], ...filters } } });
     for (const [filters, path, counted] of [
-      [{ conseillerNumerique: 'oui' }, 'filters.conseillerNumerique', 1],
-      [{ tag: ['seule'] }, 'filters.tag', 1],
-      [{ tag: ['seule'], theme: ['email'] }, 'filters.theme', 1],
-      [{ adminTheme: ['logement'] }, 'filters.adminTheme', 0],
+      [{ conseillerNumerique: 'oui' }, 'filters.conseillerNumerique', "qu'un médiateur"],
+      [{ tag: ['seule'] }, 'filters.tag', "qu'un médiateur"],
+      [{ tag: ['seule'], theme: ['email'] }, 'filters.theme', "qu'un médiateur"],
+      [{ adminTheme: ['logement'] }, 'filters.adminTheme', 'aucun médiateur'],
     ] as const) {
       const res = await create(filters);
       expect(res.statusCode, JSON.stringify(filters)).toBe(400);
@@ -137,7 +137,7 @@ describe.each(DIALECTS)('portal site names and public links of one mediator on %
       expect(p.title).toBe('Lien non créé');
       expect(p.detail).toMatch(/au moins 2 médiateurs/);
       expect(p.errors?.map((e) => e.path)).toContain(path);
-      expect(p.errors?.[0]?.message).toContain(`ne compte que ${counted} médiateur`);
+      expect(p.errors?.[0]?.message).toBe(`Avec ce filtre, la période ne compte ${counted} (il en faut au moins 2).`);
     }
     // Two mediators behind the filters: the link is made; so is the whole structure's page.
     expect((await create({ tag: ['deux'] })).statusCode).toBe(201);

@@ -73,7 +73,7 @@ async function assertSeveralMediators(app: FastifyInstance, filters: StatsFilter
   const counted = (await computeMediatorTable(app.db, filters, selection)).filter((m) => m.activities > 0).length;
   if (counted >= PUBLIC_MIN_MEDIATORS) return;
   const names = narrowing.map((k) => FILTER_NAMES[k] ?? k).join(', ');
-  const message = `Avec ce filtre, la période ne compte que ${counted} médiateur${counted > 1 ? 's' : ''} (il en faut au moins ${PUBLIC_MIN_MEDIATORS}).`;
+  const message = `Avec ce filtre, la période ne compte ${counted === 0 ? 'aucun médiateur' : "qu'un médiateur"} (il en faut au moins ${PUBLIC_MIN_MEDIATORS}).`;
   throw new HttpProblem(
     400,
     'Lien non créé',
