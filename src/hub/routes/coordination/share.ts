@@ -96,7 +96,7 @@ export default async function shareRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'crée un lien public',
-        description: 'Un lien public (sans connexion) vers les chiffres des filtres donnés, sur des mois entiers, masqués sous 11 et perturbés (docs/public-figures.md).',
+        description: "Un lien public (sans connexion) vers les chiffres des filtres donnés, sur des mois entiers, masqués sous 11 et perturbés (docs/public-figures.md). Refusé (400) quand un filtre autre que la période et les structures ne retient l'activité que de moins de 2 médiateurs.",
         body: ShareLinkCreateBodySchema,
         response: { 201: ShareLinkViewSchema },
       },
