@@ -1,5 +1,5 @@
 import type { DB } from '../../db/schema.ts';
-import { getCurrentCatalogue, getStructureCatalogue } from '../../repositories/portal.ts';
+import { generatedLinksFor, getCurrentCatalogue, getCustomisations } from '../../repositories/portal.ts';
 import { listStructures } from '../../repositories/structures.ts';
 import { getVenuesByIds } from '../../repositories/venues.ts';
 import type { Stats } from '../../../shared/stats/types.ts';
@@ -39,22 +39,18 @@ export async function labelOpenBreakdowns<S extends Stats>(db: DB, stats: S, str
     const tagLabels = new Map(structures.flatMap((s) => s.settings.tags.map((t) => [t.id, t.label] as const)));
     stats.breakdowns.tags = tags.map((e) => ({ ...e, label: tagLabels.get(e.key) ?? e.key }));
     if (sites.length) {
-      // The structures' own portals first (their added sites, their préfectures), then the
-      // current catalogue; a site whose name is its id ("ameli") gets its address beside it.
+      // The structures of the figures first (their added sites replace the catalogue's, their
+      // préfectures), then the current catalogue, then the other structures' added sites; a
+      // site whose name is its id ("ameli") gets its address beside it. One query for all.
       const names = new Map<string, string>();
-      const add = (links: PortalLink[]) => {
+      const add = (links: Pick<PortalLink, 'id' | 'name' | 'url'>[]) => {
         for (const l of links) if (!names.has(l.id)) names.set(l.id, siteName(l));
       };
       const own = structureIds ? structures.filter((s) => structureIds.includes(s.id)) : structures;
-      for (const s of own) {
-        if (sites.every((e) => names.has(e.key))) break;
-        add((await getStructureCatalogue(db, s, { includeHidden: true })).links);
-      }
-      if (!sites.every((e) => names.has(e.key))) add((await getCurrentCatalogue(db)).links);
-      for (const s of structures) {
-        if (sites.every((e) => names.has(e.key))) break;
-        if (!own.includes(s)) add((await getStructureCatalogue(db, s, { includeHidden: true })).links);
-      }
+      const customs = await getCustomisations(db, null);
+      for (const s of own) add([...(customs.get(s.id)?.added ?? []), ...generatedLinksFor(s.departements)]);
+      add((await getCurrentCatalogue(db)).links);
+      for (const s of structures) if (!own.includes(s)) add(customs.get(s.id)?.added ?? []);
       stats.breakdowns.portalSites = sites.map((e) => ({ ...e, label: names.get(e.key) ?? e.key }));
     }
   }
