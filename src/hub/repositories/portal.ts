@@ -45,6 +45,21 @@ export async function getCustomisation(db: DB, structureId: string): Promise<Por
   return parsed.success ? parsed.data : EMPTY_CUSTOMISATION;
 }
 
+/** The customisations of these structures (all when null), in one query: structure id → customisation. */
+export async function getCustomisations(db: DB, structureIds: string[] | null): Promise<Map<string, PortalCustomisation>> {
+  let q = db.selectFrom('portal_customisations').select(['structure_id', 'customisation']);
+  if (structureIds) {
+    if (!structureIds.length) return new Map();
+    q = q.where('structure_id', 'in', structureIds);
+  }
+  const out = new Map<string, PortalCustomisation>();
+  for (const row of await q.execute()) {
+    const parsed = PortalCustomisationSchema.safeParse(JSON.parse(row.customisation));
+    if (parsed.success) out.set(row.structure_id, parsed.data);
+  }
+  return out;
+}
+
 /** Replaces a structure's customisation. */
 export async function saveCustomisation(db: DB, structureId: string, customisation: PortalCustomisation, userId: string | null): Promise<void> {
   const values = { customisation: JSON.stringify(customisation), updated_at: nowIso(), updated_by: userId };

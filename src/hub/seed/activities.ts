@@ -19,7 +19,7 @@ const ADMIN = ['social_sante', 'argent_impots', 'travail_formation', 'logement',
 const AGES = ['dix_huit_vingt_quatre', 'vingt_cinq_trente_neuf', 'quarante_cinquante_neuf', 'soixante_soixante_neuf', 'soixante_dix_plus'] as const;
 const STATUS = ['retraite', 'sans_emploi', 'en_emploi', 'scolarise'] as const;
 const DURATIONS = [15, 30, 30, 45, 60, 60, 90, 120];
-const LINKS = ['ameli', 'caf', 'impots', 'france-travail', 'ants'];
+const LINKS = ['ameli', 'caf', 'impots', 'francetravail', 'ants', 'mairie'];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -34,8 +34,18 @@ function dialectOf(db: DB): Dialect {
   return name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
 }
 
-/** Builds one demo record of the national taxonomy. */
-function demoRecord(r: () => number, date: string, venues: string[]): Record<string, unknown> {
+/** The demo structure's tags (its settings), used by some demo records. */
+export const DEMO_TAGS = [
+  { id: 'permanence-caf', label: 'Permanence CAF' },
+  { id: 'quartier-nord', label: 'Quartier nord' },
+];
+
+/**
+ * Builds one demo record of the national taxonomy. `extra` draws what Kariole alone collects
+ * (Aidants Connect, Pass numérique, tags) from its own sequence: the rest of the history stays
+ * the same as before these were drawn.
+ */
+function demoRecord(r: () => number, date: string, venues: string[], extra: () => number): Record<string, unknown> {
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
   const collective = r() < 0.12;
   const admin = r() < 0.55;
@@ -53,9 +63,9 @@ function demoRecord(r: () => number, date: string, venues: string[]): Record<str
     themes: admin ? [...themes, 'aide_aux_demarches_administratives' as const] : themes,
     adminThemes: admin ? [pick(ADMIN)] : [],
     portalLinkIds: admin ? [pick(LINKS)] : [],
-    aidantsConnect: false,
-    passNumerique: 0,
-    tags: [],
+    aidantsConnect: admin && extra() < 0.25,
+    passNumerique: extra() < 0.08 ? 1 + Math.floor(extra() * 2) : 0,
+    tags: DEMO_TAGS.filter(() => extra() < 0.3).map((t) => t.id),
   };
   if (collective) {
     const total = 4 + Math.floor(r() * 9);
@@ -90,12 +100,13 @@ export async function seedActivities(db: DB, ctx: SeedContext): Promise<string[]
   // its own places (seeded with the directory), never the first ones of the directory
   const found = new Set((await getVenuesByIds(db, DEMO_OWN_PLACE_IDS)).map((v) => v.id));
   const venues = DEMO_OWN_PLACE_IDS.filter((id) => found.has(id));
-  if (venues.length) await updateStructure(db, structure.id, { settings: { placesOfActivity: venues } });
+  await updateStructure(db, structure.id, { settings: { ...(venues.length ? { placesOfActivity: venues } : {}), tags: DEMO_TAGS } });
   const mediators = [
     { id: randomUUID(), label: 'Amina (démo)' },
     { id: randomUUID(), label: 'Julien (démo)' },
   ];
   const r = rng(2026);
+  const extra = rng(1604);
   const today = zonedDay(new Date(), structure.timeZone);
   const dialect = dialectOf(db);
   let count = 0;
@@ -108,7 +119,7 @@ export async function seedActivities(db: DB, ctx: SeedContext): Promise<string[]
       if (weekday === 0 || weekday === 6) continue;
       const n = Math.floor(r() * (m === 0 ? 3 : 2.2));
       for (let i = 0; i < n; i++) {
-        const record = ActivityRecordSchema.parse(demoRecord(r, date, venues));
+        const record = ActivityRecordSchema.parse(demoRecord(r, date, venues, extra));
         items.push({ index: items.length, id: record.id, revision: 1, deleted: false, record: record as unknown as Record<string, unknown> });
       }
     }

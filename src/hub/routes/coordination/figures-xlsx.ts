@@ -64,7 +64,7 @@ export const MEDIATOR_HEADER = ['Médiateur', 'Conseiller numérique', 'Activit�
 /** The figures of GET /api/v1/stats for these filters (the same computation, the same names). */
 async function figures(app: FastifyInstance, filters: StatsFilters, selection: StructureSelection): Promise<AuthenticatedStats> {
   const [stats, mediators] = await Promise.all([computeStats(app.db, filters, selection), computeMediatorTable(app.db, filters, selection)]);
-  return { ...(await labelOpenBreakdowns(app.db, stats)), mediators };
+  return { ...(await labelOpenBreakdowns(app.db, stats, 'all' in selection ? null : selection.ids)), mediators };
 }
 
 type Row = (string | number | null)[];

@@ -6,6 +6,8 @@ import { HttpProblem } from '../../plugins/problem.ts';
 import { ProblemSchema, download, problems } from '../../../shared/admin-api/problem.ts';
 import { z } from 'zod';
 import { computePublicStats, publicPeriod } from '../../repositories/public-stats.ts';
+import { computeMediatorTable, type StructureSelection } from '../../repositories/stats.ts';
+import type { StatsFilters } from '../../../shared/stats/types.ts';
 import { createShareLink, getShareLink, listShareLinks, revokeShareLink, type ShareLink } from '../../repositories/share-links.ts';
 import { listStructures } from '../../repositories/structures.ts';
 import type { User } from '../../repositories/users.ts';
@@ -51,6 +53,37 @@ function publicSeries<S extends { series: { byDay: unknown[]; byMonth: unknown[]
   return { ...stats, series: { ...stats.series, byDay, byMonth } };
 }
 
+/** Fewest mediators a public link narrowed by its filters may count (docs/public-figures.md). */
+export const PUBLIC_MIN_MEDIATORS = 2;
+/** Filters that keep the whole page of the chosen structures: any other one narrows it. */
+const WHOLE_PAGE_FILTERS = new Set(['from', 'to', 'structureId']);
+const FILTER_NAMES: Record<string, string> = {
+  type: 'type', theme: 'thématique', adminTheme: 'démarche', venueId: 'lieu', commune: 'commune',
+  departement: 'département', tag: 'étiquette', conseillerNumerique: 'conseiller numérique',
+};
+
+/**
+ * A link whose filters narrow the structures' page (a place, a tag, conseillers numériques
+ * only…) must still count the work of at least PUBLIC_MIN_MEDIATORS mediators over its period:
+ * otherwise the public page would show one person's activity (issue #16).
+ */
+async function assertSeveralMediators(app: FastifyInstance, filters: StatsFilters, selection: StructureSelection): Promise<void> {
+  const narrowing = Object.entries(filters)
+    .filter(([k, v]) => !WHOLE_PAGE_FILTERS.has(k) && (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''))
+    .map(([k]) => k);
+  if (!narrowing.length) return;
+  const counted = (await computeMediatorTable(app.db, filters, selection)).filter((m) => m.activities > 0).length;
+  if (counted >= PUBLIC_MIN_MEDIATORS) return;
+  const names = narrowing.map((k) => FILTER_NAMES[k] ?? k).join(', ');
+  const message = `Avec ce filtre, la période ne compte ${counted === 0 ? 'aucun médiateur' : "qu'un médiateur"} (il en faut au moins ${PUBLIC_MIN_MEDIATORS}).`;
+  throw new HttpProblem(
+    400,
+    'Lien non créé',
+    `Avec ces filtres (${names}), les chiffres publics ne porteraient que sur l'activité de ${counted === 0 ? 'personne' : 'un seul médiateur'} : un lien public doit réunir au moins ${PUBLIC_MIN_MEDIATORS} médiateurs sur sa période. Retirez ou élargissez ces filtres, ou allongez la période.`,
+    narrowing.map((k) => ({ path: `filters.${k}`, message })),
+  );
+}
+
 export default async function shareRoutes(app: FastifyInstance) {
   const staff = requireStaff('admin', 'coordinator');
   // Share lists are short: responses checked against their schema (unknown fields dropped).
@@ -65,7 +98,7 @@ export default async function shareRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'crée un lien public',
-        description: 'Un lien public (sans connexion) vers les chiffres des filtres donnés, sur des mois entiers, masqués sous 11 et perturbés (docs/public-figures.md).',
+        description: "Un lien public (sans connexion) vers les chiffres des filtres donnés, sur des mois entiers, masqués sous 11 et perturbés (docs/public-figures.md). Refusé (400) quand un filtre autre que la période et les structures ne retient l'activité que de moins de 2 médiateurs.",
         body: ShareLinkCreateBodySchema,
         response: { 201: ShareLinkViewSchema, ...problems(400, 401, 403, 404) },
       },
@@ -75,6 +108,7 @@ export default async function shareRoutes(app: FastifyInstance) {
       // The window rules of every filter (dates inside the hub's window), then the scope.
       const filters = checkWindow(req.body.filters);
       const selection = await selectionFor(app, req.user!, filters);
+      await assertSeveralMediators(app, filters, selection);
       const link = await createShareLink(app.db, { createdBy: req.user!.id, structureIds: 'all' in selection ? null : selection.ids, filters });
       return reply.code(201).send(view(req, link));
     },
@@ -144,7 +178,7 @@ export default async function shareRoutes(app: FastifyInstance) {
       const period = publicPeriod(link.filters, zonedDay(computedAt, timeZone));
       const { mediatorId: _never, ...rest } = link.filters;
       const filters = { ...rest, ...period };
-      const page = await computePublicStats(app.db, filters, selection, async (s) => publicSeries(await labelOpenBreakdowns(app.db, s)));
+      const page = await computePublicStats(app.db, filters, selection, async (s) => publicSeries(await labelOpenBreakdowns(app.db, s, 'all' in selection ? null : selection.ids)));
       reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
       if (wantsJson) {
         reply.type('application/json; charset=utf-8');

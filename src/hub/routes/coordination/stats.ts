@@ -36,7 +36,7 @@ export default async function statsRoutes(app: FastifyInstance) {
       const filters = checkWindow(req.query);
       const selection = await selectionFor(app, req.user!, filters);
       const { stats, mediators } = await computeStatsAndMediators(app.db, filters, selection);
-      return { ...(await labelOpenBreakdowns(app.db, stats)), mediators };
+      return { ...(await labelOpenBreakdowns(app.db, stats, 'all' in selection ? null : selection.ids)), mediators };
     },
   );
 

@@ -13,7 +13,8 @@ export function MediatorTable({ rows }: { rows: MediatorFigures[] }) {
       {sorted.length === 0 ? (
         <p class="hint">{t('breakdowns.none')}</p>
       ) : (
-        <div class="coo-table-wrap">
+        // Scrolls sideways on a phone: focusable so the keyboard can scroll it (axe scrollable-region-focusable).
+        <div class="coo-table-wrap" tabIndex={0} role="region" aria-labelledby="coo-mediators-title">
           <table class="coo-table">
             <thead>
               <tr>
