@@ -12,7 +12,8 @@ import { hubRequest, SyncFailure, type HubResponse } from './http.ts';
 export interface PushDeps {
   pending(): Promise<number>;
   take(opts: TakeOptions): Promise<TakenBatch>;
-  apply(results: ActivityResult[], seqs: readonly number[]): Promise<void>;
+  /** `sent`: the rows as taken for the batch (applyActivityResults reads them again without it) */
+  apply(results: ActivityResult[], seqs: readonly number[], sent?: readonly ActivityRow[]): Promise<void>;
   post(identity: DeviceIdentity, records: ActivityWire[]): Promise<HubResponse>;
 }
 
@@ -50,17 +51,18 @@ export const TOO_LARGE = {
 
 interface Batch {
   ids: string[];
+  rows: ActivityRow[];
   records: ActivityWire[];
   seqs: number[];
 }
 
 function toBatch(taken: TakenBatch): Batch {
   const records = taken.rows.map(toWire);
-  return { ids: records.map((r) => r.id), records, seqs: taken.seqs };
+  return { ids: records.map((r) => r.id), rows: taken.rows, records, seqs: taken.seqs };
 }
 
 function slice(batch: Batch, from: number, to?: number): Batch {
-  return { ids: batch.ids.slice(from, to), records: batch.records.slice(from, to), seqs: batch.seqs.slice(from, to) };
+  return { ids: batch.ids.slice(from, to), rows: batch.rows.slice(from, to), records: batch.records.slice(from, to), seqs: batch.seqs.slice(from, to) };
 }
 
 /** The hub's answer to a batch, or nothing when the batch was already delivered in halves (after a 413). */
@@ -89,7 +91,7 @@ async function send(identity: DeviceIdentity, batch: Batch, deps: PushDeps): Pro
  */
 async function deliver(identity: DeviceIdentity, batch: Batch, deps: PushDeps): Promise<void> {
   const results = await send(identity, batch, deps);
-  if (results) await deps.apply(results, batch.seqs);
+  if (results) await deps.apply(results, batch.seqs, batch.rows);
 }
 
 /**
@@ -110,7 +112,7 @@ export async function pushActivities(identity: DeviceIdentity, opts: PushOptions
   const deps = opts.deps ?? defaultPushDeps;
   const limit = Math.min(opts.batchSize ?? PUSH_MAX_RECORDS, PUSH_MAX_RECORDS);
   const maxBytes = opts.maxBytes ?? PUSH_MAX_BYTES - ENVELOPE_BYTES;
-  const take = async (exclude: ReadonlySet<string>) => toBatch(await deps.take({ limit, exclude, maxBytes, sizeOf: wireBytes }));
+  const take = async (exclude: ReadonlySet<string>, afterSeq?: number) => toBatch(await deps.take({ limit, exclude, afterSeq, maxBytes, sizeOf: wireBytes }));
   // Every round sends at least one record: a bound against a record edited without end.
   const rounds = (await deps.pending()) + 2;
   let current = await take(new Set());
@@ -121,12 +123,13 @@ export async function pushActivities(identity: DeviceIdentity, opts: PushOptions
   try {
     for (let round = 0; current.ids.length > 0 && round < rounds; round++) {
       const exclude = new Set([...applyingIds, ...current.ids]);
-      const [answered, upcoming, applied] = await Promise.allSettled([send(identity, current, deps), take(exclude), applying]);
+      // The next batch starts after this one's last sequence (an older entry left behind is taken by the final round).
+      const [answered, upcoming, applied] = await Promise.allSettled([send(identity, current, deps), take(exclude, Math.max(...current.seqs)), applying]);
       if (applied.status === 'rejected') throw applied.reason;
       if (answered.status === 'rejected') throw answered.reason;
       const results = answered.value;
       const batch = current;
-      applying = results ? deps.apply(results, batch.seqs) : Promise.resolve();
+      applying = results ? deps.apply(results, batch.seqs, batch.rows) : Promise.resolve();
       applyingIds = batch.ids;
       sent += batch.ids.length;
       if (upcoming.status === 'rejected') throw upcoming.reason;
