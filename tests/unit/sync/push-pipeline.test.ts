@@ -133,7 +133,7 @@ describe('the push pipeline', () => {
     };
     await pushActivities(identity, { batchSize: 2, deps });
     const sends = posted.flat().filter((r) => r.id === target.id);
-    expect(sends.map((r) => [r.revision, r.durationMin])).toEqual([
+    expect(sends.map((r) => [r.revision, (r as { durationMin?: number }).durationMin])).toEqual([
       [1, 30],
       [2, 90],
     ]);
