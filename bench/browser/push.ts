@@ -1,6 +1,7 @@
 // In Chromium, on the hub's origin: enrols this browser profile with the app's own enrolment
 // code, queues records with the app's own saveActivity (record + outbox entry), then runs the
-// app's sync client (syncOnce: push in batches of 500, then the pulls) and reports the time.
+// app's sync client (syncOnce: push in batches of 500, then the pulls) and reports the time,
+// split between the push requests on the wire, the client's own work and the pulls.
 import { applyActivityResults, countActivitiesBySyncState, saveActivity } from '../../src/app/db/activities.ts';
 import { countPending, pendingIds, takeActivityBatch } from '../../src/app/db/outbox.ts';
 import { getDeviceIdentity } from '../../src/app/db/settings.ts';
@@ -55,11 +56,36 @@ const api = {
     return countPending('activity');
   },
   /** One run of the real sync client; the time it took and what is left. */
-  async sync(): Promise<{ ms: number; outcome: string; pending: number; states: Record<string, number> }> {
+  async sync(): Promise<{ ms: number; outcome: string; pending: number; states: Record<string, number>; split: Record<string, number> }> {
+    // Where the wall time goes: the app's fetch is wrapped to time the requests (push batches
+    // on the wire, pulls); the rest of the time the client works alone (IndexedDB, JSON).
+    const realFetch = window.fetch;
+    const split = { pushRequests: 0, pushOnWireMs: 0, pullsMs: 0, firstPushAtMs: 0, lastPushAnsweredAtMs: 0 };
     const t0 = performance.now();
-    const outcome = await syncOnce();
+    window.fetch = async (input, init) => {
+      const started = performance.now();
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      try {
+        return await realFetch(input, init);
+      } finally {
+        const ended = performance.now();
+        if (url.includes('/api/v1/sync/activities')) {
+          split.pushRequests++;
+          split.pushOnWireMs += ended - started;
+          split.firstPushAtMs ||= started - t0;
+          split.lastPushAnsweredAtMs = ended - t0;
+        } else split.pullsMs += ended - started;
+      }
+    };
+    let outcome;
+    try {
+      outcome = await syncOnce();
+    } finally {
+      window.fetch = realFetch;
+    }
     const ms = performance.now() - t0;
-    return { ms, outcome: JSON.stringify(outcome), pending: await countPending('activity'), states: await countActivitiesBySyncState() };
+    const rounded = Object.fromEntries(Object.entries(split).map(([k, v]) => [k, Math.round(v)]));
+    return { ms, outcome: JSON.stringify(outcome), pending: await countPending('activity'), states: await countActivitiesBySyncState(), split: rounded };
   },
   /**
    * Where the time of one batch goes: the steps of the client's push (pushActivities), each
@@ -84,7 +110,7 @@ const api = {
     const answer = parsePushResponse(res.body, records.map((r) => r.id));
     lap('parsePushResponse');
     if (!answer) throw new Error('malformed answer');
-    await applyActivityResults(answer.results, taken.seqs);
+    await applyActivityResults(answer.results, taken.seqs, taken.rows);
     lap('applyActivityResults');
     t.records = records.length;
     return t;

@@ -132,11 +132,15 @@ export interface ActivityResult {
  * rejected (with the hub's reasons, out of the queue until edited again); an answer for a
  * record that is gone just removes its entry.
  */
-export async function applyActivityResults(results: ActivityResult[], seqs: readonly number[]): Promise<void> {
+export async function applyActivityResults(results: ActivityResult[], seqs: readonly number[], sent?: readonly ActivityRow[]): Promise<void> {
   if (seqs.length !== results.length) throw new Error('one outbox sequence per result');
+  if (sent && sent.length !== results.length) throw new Error('one sent row per result');
   await db.transaction('rw', db.activities, db.outbox, async () => {
     const keys = results.map((r) => outboxKey(r.id));
-    const [rows, entries] = await Promise.all([db.activities.bulkGet(results.map((r) => r.id)), db.outbox.bulkGet(keys)]);
+    // `sent`: the rows as takeActivityBatch stored them. Every change of a record writes a new
+    // outbox sequence in the same transaction, so while the entry still holds the sequence sent,
+    // the stored row is that row: the batch's own copy saves reading them again (push profile).
+    const [rows, entries] = await Promise.all([sent ?? db.activities.bulkGet(results.map((r) => r.id)), db.outbox.bulkGet(keys)]);
     const puts = new Map<string, ActivityRow>();
     const dequeued: string[] = [];
     results.forEach((result, i) => {

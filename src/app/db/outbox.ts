@@ -83,6 +83,8 @@ export interface TakeOptions {
   limit: number;
   /** ids already in flight (left out) */
   exclude?: ReadonlySet<string>;
+  /** only entries queued after this sequence (the next batch of a push starts after the one in flight) */
+  afterSeq?: number;
   /** and at most this many bytes as measured by `sizeOf` (the first record is always taken) */
   maxBytes?: number;
   sizeOf?: (row: ActivityRow) => number;
@@ -95,8 +97,8 @@ export interface TakeOptions {
  */
 export async function takeActivityBatch(opts: TakeOptions): Promise<TakenBatch> {
   return db.transaction('rw', db.activities, db.outbox, async () => {
-    const entries = await db.outbox
-      .orderBy('seq')
+    const bySeq = opts.afterSeq === undefined ? db.outbox.orderBy('seq') : db.outbox.where('seq').above(opts.afterSeq);
+    const entries = await bySeq
       .filter((r) => r.kind === 'activity' && !opts.exclude?.has(idOf(r)))
       .limit(opts.limit)
       .toArray();
