@@ -1,0 +1,58 @@
+// Where one page of GET /api/v1/activites (page[size]=500) spends its time: the SQL query, the
+// row mapping (record parse, names, toActivite), the response serialisation, and the whole
+// request through app.inject. Not a figure of the bench: a tool for working on the route.
+//   npx tsx bench/hub/coop-api-profile.ts [sqlite|postgres] [count=20000]
+import { sql } from 'kysely';
+import type { Dialect } from '../../src/hub/db/schema.ts';
+import { buildApp } from '../../src/hub/app.ts';
+import { readConfig } from '../../src/hub/config.ts';
+import { createApiClient } from '../../src/hub/repositories/api-clients.ts';
+import { activityPage } from '../../src/hub/repositories/coop-activities.ts';
+import { ActiviteListSchema } from '../../src/shared/coop-api/resources.ts';
+import { median, round } from '../lib/stats.ts';
+import { historyDatabase } from './history.ts';
+
+const dialect = (process.argv[2] ?? 'sqlite') as Dialect;
+const count = Number(process.argv[3] ?? 20_000);
+const REPEATS = 15;
+
+async function time<T>(label: string, f: () => Promise<T> | T): Promise<T> {
+  const times: number[] = [];
+  let out!: T;
+  for (let i = 0; i < REPEATS; i++) {
+    const t = performance.now();
+    out = await f();
+    times.push(performance.now() - t);
+  }
+  console.log(`${label.padEnd(44)} ${round(median(times), 2)} ms`);
+  return out;
+}
+
+const database = await historyDatabase(dialect, count, console.log);
+const app = await buildApp({ config: { ...readConfig({}), seedDemo: false, distDir: '/nonexistent' }, db: database.db, dialect, logger: false });
+try {
+  await app.ready();
+  const { client, secret } = await createApiClient(database.db, { name: 'profile', scopes: ['activites'], createdBy: null });
+  const headers = { authorization: `Bearer ${client.id}:${secret}` };
+  const url = '/api/v1/activites?page[size]=500';
+  await app.inject({ method: 'GET', url, headers });
+  const mid = await database.db.selectFrom('activities').select(['updated_at', 'public_id']).orderBy('updated_at', 'desc').orderBy('public_id', 'desc').offset(Math.floor(count / 2)).limit(1).executeTakeFirstOrThrow();
+  const cursor = { at: String(mid.updated_at), id: String(mid.public_id), direction: 'after' as const };
+  await time('SQL only (raw rows, no parse)', () =>
+    sql`SELECT public_id, structure_id, mediator_id, deleted, record, received_at, updated_at FROM activities
+        WHERE (updated_at, public_id) < (${cursor.at}, ${cursor.id}) ORDER BY updated_at DESC, public_id DESC LIMIT 501`.execute(database.db));
+  await time('activityPage (SQL + JSON.parse records)', () => activityPage(database.db, { size: 500, cursor }));
+  const res = await app.inject({ method: 'GET', url, headers });
+  const body = JSON.parse(res.body) as unknown;
+  console.log(`response ${round(res.body.length / 1024, 1)} kB`);
+  await time('zod parse of the response (serializer)', () => ActiviteListSchema.parse(body));
+  await time('JSON.stringify of the response', () => JSON.stringify(body));
+  await time('JSON.parse of the response (client)', () => JSON.parse(res.body));
+  const next = (JSON.parse(res.body) as { links: { next: { href: string } } }).links.next.href;
+  const nextUrl = new URL(next).pathname + new URL(next).search;
+  await time('whole request, first page (inject)', () => app.inject({ method: 'GET', url, headers }));
+  await time('whole request, second page (inject)', () => app.inject({ method: 'GET', url: nextUrl, headers }));
+} finally {
+  await app.close();
+  await database.destroy();
+}
