@@ -38,8 +38,9 @@ try {
   const headers = { authorization: `Bearer ${client.id}:${secret}` };
   const url = '/api/v1/activites?page[size]=500';
   await app.inject({ method: 'GET', url, headers });
-  const mid = await database.db.selectFrom('activities').select(['updated_at', 'public_id']).orderBy('updated_at', 'desc').orderBy('public_id', 'desc').offset(Math.floor(count / 2)).limit(1).executeTakeFirstOrThrow();
-  const cursor = { at: String(mid.updated_at), id: String(mid.public_id), direction: 'after' as const };
+  const { rows: midRows } = await sql<{ updated_at: string; public_id: string }>`SELECT updated_at, public_id FROM activities
+      ORDER BY updated_at DESC, public_id DESC LIMIT 1 OFFSET ${Math.floor(count / 2)}`.execute(database.db);
+  const cursor = { at: midRows[0]!.updated_at, id: midRows[0]!.public_id, direction: 'after' as const };
   await time('SQL only (raw rows, no parse)', () =>
     sql`SELECT public_id, structure_id, mediator_id, deleted, record, received_at, updated_at FROM activities
         WHERE (updated_at, public_id) < (${cursor.at}, ${cursor.id}) ORDER BY updated_at DESC, public_id DESC LIMIT 501`.execute(database.db));

@@ -29,7 +29,7 @@ const bySchema = (s: StoredForApi) => JSON.stringify(ActiviteSchema.parse(toActi
 describe('JSON writer of the Coop activities', () => {
   it('writes every activity (live, deleted, workshop, commune, tags with quotes) as the schema does', () => {
     fc.assert(
-      fc.property(stored, fc.constantFrom([], ['t1'], ['t1', 'x"y']), (s, tags) => {
+      fc.property(stored, fc.constantFrom<string[]>([], ['t1'], ['t1', 'x"y']), (s, tags) => {
         const withTags = s.record ? { ...s, record: { ...s.record, tags } } : s;
         expect(activiteJson(withTags, names)).toBe(bySchema(withTags));
       }),
