@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ActivitesQuerySchema, PAGE_SIZE_DEFAULT } from '../../../shared/coop-api/query.ts';
-import { ActiviteListSchema, JsonApiErrorsSchema } from '../../../shared/coop-api/resources.ts';
+import { ActiviteListSchema, JsonApiErrorsSchema, type Activite } from '../../../shared/coop-api/resources.ts';
+import { toActivite } from '../../../shared/coop-api/activite.ts';
 import { activityPage, countActivities } from '../../repositories/coop-activities.ts';
 import { decodeCursor, encodeCursor } from '../../lib/coop-cursor.ts';
 import type { DB } from '../../db/schema.ts';
 import { CoopError } from './errors.ts';
 import { apiUrl, carried, listMeta, withCursor } from './links.ts';
 import { namesFor } from './names.ts';
-import { activiteListJson } from './activites-json.ts';
 
 export const ERROR_RESPONSES = { 400: JsonApiErrorsSchema, 401: JsonApiErrorsSchema, 403: JsonApiErrorsSchema } as const;
 
@@ -42,7 +42,7 @@ export default async function activitesRoute(app: FastifyInstance) {
         response: { 200: ActiviteListSchema, ...ERROR_RESPONSES },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const q = req.query;
       const size = q['page[size]'] ?? PAGE_SIZE_DEFAULT;
       const raw = q['page[after]'] ?? q['page[before]'];
@@ -61,21 +61,22 @@ export default async function activitesRoute(app: FastifyInstance) {
       // Names read once per structure of the page (a page mostly holds a few structures).
       const names = new Map<string, Awaited<ReturnType<typeof namesFor>>>();
       for (const id of new Set(page.rows.map((r) => r.structureId))) names.set(id, await namesFor(app.db, id));
+      const data: Activite[] = page.rows.map((row) => toActivite(row, names.get(row.structureId)!));
       const hasNext = direction === 'after' ? page.more : Boolean(cursor);
       const hasPrev = direction === 'before' ? page.more : Boolean(cursor);
       const first = page.rows[0];
       const last = page.rows.at(-1);
       const base = carried(size, { 'filter[creation][depuis]': q['filter[creation][depuis]'], 'filter[modification][depuis]': q['filter[modification][depuis]'] });
       const self = raw !== undefined ? withCursor(base, direction, raw) : base;
-      const links = {
-        self: { href: apiUrl(req, '/activites', self) },
-        ...(hasNext && last ? { next: { href: apiUrl(req, '/activites', withCursor(base, 'after', encodeCursor(last.updatedAt, last.publicId))) } } : {}),
-        ...(hasPrev && first ? { prev: { href: apiUrl(req, '/activites', withCursor(base, 'before', encodeCursor(first.updatedAt, first.publicId))) } } : {}),
+      return {
+        data,
+        links: {
+          self: { href: apiUrl(req, '/activites', self) },
+          ...(hasNext && last ? { next: { href: apiUrl(req, '/activites', withCursor(base, 'after', encodeCursor(last.updatedAt, last.publicId))) } } : {}),
+          ...(hasPrev && first ? { prev: { href: apiUrl(req, '/activites', withCursor(base, 'before', encodeCursor(first.updatedAt, first.publicId))) } } : {}),
+        },
+        meta: listMeta(total, size, hasNext, hasPrev),
       };
-      // Written as JSON text here (activites-json.ts; the response schema documents the route), sent
-      // as bytes: the length is then known without measuring half a megabyte of text again.
-      const text = activiteListJson(page.rows, (id) => names.get(id)!, links, listMeta(total, size, hasNext, hasPrev));
-      return reply.type('application/json; charset=utf-8').send(Buffer.from(text, 'utf8') as never);
     },
   );
 }
