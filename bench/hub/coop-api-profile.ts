@@ -2,6 +2,11 @@
 // row mapping (record parse, names, toActivite), the response serialisation, and the whole
 // request through app.inject. Not a figure of the bench: a tool for working on the route.
 //   npx tsx bench/hub/coop-api-profile.ts [sqlite|postgres] [count=20000]
+// Measured 2026-11-29 (200,000 records, best of 30 on a shared 2-core machine), CPU per page of
+// 500: query 1.5–2 ms, JSON.parse of the stored records 1.5–2 ms, toActivite + JSON.stringify
+// 2.4 ms (a hand-written JSON writer was no faster), response to bytes ~2.5 ms, consumer's
+// JSON.parse 2 ms; whole request 10–14 ms. Responses are not checked by zod outside the tests
+// (useZod without validateResponses). COUNT(*) (kept 10 s by the route) is ~100 ms on PostgreSQL.
 import { sql } from 'kysely';
 import type { Dialect } from '../../src/hub/db/schema.ts';
 import { buildApp } from '../../src/hub/app.ts';
