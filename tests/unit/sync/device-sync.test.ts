@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { givenHub, givenStaff, givenStructure, type TestHub } from '../../helpers/hub.ts';
 import { createEnrolmentCode } from '../../../src/hub/repositories/devices.ts';
@@ -13,34 +12,14 @@ import { enrolDevice } from '../../../src/app/features/sync/lib/enrol.ts';
 import { syncOnce } from '../../../src/app/features/sync/lib/run.ts';
 import { pushActivities } from '../../../src/app/features/sync/lib/push.ts';
 import { routeFetchToHub, type FakeNetwork } from './fake-network.ts';
+import { aLocalActivity as aBareActivity } from './local-activity.ts';
+
+// Every record carries a free-text note: the wire must never carry it.
+const aLocalActivity = (overrides: Partial<LocalActivity> = {}): LocalActivity =>
+  aBareActivity({ notes: 'Mme Martin, née le 3 mai, a oublié son mot de passe', ...overrides });
 
 const ORIGIN = 'http://hub.test';
 (globalThis as { location?: unknown }).location = { origin: ORIGIN };
-
-function aLocalActivity(overrides: Partial<LocalActivity> = {}): LocalActivity {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    revision: 1,
-    type: 'individuel',
-    date: '2026-11-20',
-    durationMin: 30,
-    place: { kind: 'a_distance' },
-    equipment: ['telephone'],
-    themes: ['email'],
-    adminThemes: [],
-    portalLinkIds: [],
-    autonomy: 'autonome',
-    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: {}, status: {} },
-    aidantsConnect: false,
-    passNumerique: 0,
-    tags: [],
-    notes: 'Mme Martin, née le 3 mai, a oublié son mot de passe',
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
-}
 
 async function logSessions(n: number): Promise<string[]> {
   const ids: string[] = [];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { givenHub, givenStructure, type TestHub } from '../../helpers/hub.ts';
 import { createEnrolmentCode } from '../../../src/hub/repositories/devices.ts';
@@ -8,12 +7,12 @@ import { db } from '../../../src/app/db/index.ts';
 import { getActivity, saveActivity } from '../../../src/app/db/activities.ts';
 import { countPending, enqueueOrphanActivities } from '../../../src/app/db/outbox.ts';
 import { loadDeviceSettings } from '../../../src/app/db/settings.ts';
-import type { LocalActivity } from '../../../src/shared/activity/anonymise.ts';
 import { enrolDevice } from '../../../src/app/features/sync/lib/enrol.ts';
 import { pushActivities, TOO_LARGE, wireBytes } from '../../../src/app/features/sync/lib/push.ts';
 import { getDeviceIdentity } from '../../../src/app/db/settings.ts';
 import { syncOnce } from '../../../src/app/features/sync/lib/run.ts';
 import { routeFetchToHub, type FakeNetwork } from './fake-network.ts';
+import { aLocalActivity } from './local-activity.ts';
 
 // Issue #14, item 2: one bad record never blocks a tablet. A body over the hub's limit (413)
 // halves the batch down to one record; a record refused alone is shown rejected with its
@@ -23,29 +22,6 @@ import { routeFetchToHub, type FakeNetwork } from './fake-network.ts';
 const ORIGIN = 'http://hub.test';
 (globalThis as { location?: unknown }).location = { origin: ORIGIN };
 
-function aLocalActivity(overrides: Partial<LocalActivity> = {}): LocalActivity {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    revision: 1,
-    type: 'individuel',
-    date: '2026-11-20',
-    durationMin: 30,
-    place: { kind: 'a_distance' },
-    equipment: ['telephone'],
-    themes: ['email'],
-    adminThemes: [],
-    portalLinkIds: [],
-    autonomy: 'autonome',
-    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: {}, status: {} },
-    aidantsConnect: false,
-    passNumerique: 0,
-    tags: [],
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
-}
 
 const pushBodies = (net: FakeNetwork) => net.sent.filter((s) => s.url === '/api/v1/sync/activities').map((s) => (s.body as { records: { id: string }[] }).records);
 

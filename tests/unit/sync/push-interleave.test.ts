@@ -12,6 +12,7 @@ import type { LocalActivity } from '../../../src/shared/activity/anonymise.ts';
 import { enrolDevice } from '../../../src/app/features/sync/lib/enrol.ts';
 import { defaultPushDeps, pushActivities, type PushDeps } from '../../../src/app/features/sync/lib/push.ts';
 import { routeFetchToHub, type FakeNetwork } from './fake-network.ts';
+import { aLocalActivity } from './local-activity.ts';
 
 // Issue #14, item 1: an edit or a deletion made while a push is under way must never be lost.
 // The push runs against the real in-process hub, through the app's own db functions; it is
@@ -24,28 +25,6 @@ import { routeFetchToHub, type FakeNetwork } from './fake-network.ts';
 const ORIGIN = 'http://hub.test';
 (globalThis as { location?: unknown }).location = { origin: ORIGIN };
 
-function aLocalActivity(): LocalActivity {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    revision: 1,
-    type: 'individuel',
-    date: '2026-11-20',
-    durationMin: 30,
-    place: { kind: 'a_distance' },
-    equipment: ['telephone'],
-    themes: ['email'],
-    adminThemes: [],
-    portalLinkIds: [],
-    autonomy: 'autonome',
-    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: {}, status: {} },
-    aidantsConnect: false,
-    passNumerique: 0,
-    tags: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 /** The push's dependencies with a stop before and after each call; `change` runs at stop number `at`. */
 function stepped(at: number, change: () => Promise<void>, mode: 'between' | 'racing') {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/app/db/index.ts';
 import { getActivity, saveActivity } from '../../../src/app/db/activities.ts';
@@ -8,6 +7,7 @@ import type { LocalActivity } from '../../../src/shared/activity/anonymise.ts';
 import type { ActivityWire } from '../../../src/shared/activity/record.ts';
 import { SyncFailure, type HubResponse } from '../../../src/app/features/sync/lib/http.ts';
 import { defaultPushDeps, pushActivities, type PushDeps } from '../../../src/app/features/sync/lib/push.ts';
+import { aLocalActivity } from './local-activity.ts';
 
 // The push overlaps its steps (bench/README.md, push profile): while a batch is on the wire,
 // the previous batch's answer is applied and the next batch is read. These tests hold the
@@ -18,28 +18,6 @@ import { defaultPushDeps, pushActivities, type PushDeps } from '../../../src/app
 
 const identity: DeviceIdentity = { token: 't', hubUrl: 'http://hub.test' } as DeviceIdentity;
 
-function aLocalActivity(): LocalActivity {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    revision: 1,
-    type: 'individuel',
-    date: '2026-11-20',
-    durationMin: 30,
-    place: { kind: 'a_distance' },
-    equipment: ['telephone'],
-    themes: ['email'],
-    adminThemes: [],
-    portalLinkIds: [],
-    autonomy: 'autonome',
-    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: { feminin: 1 }, ageBand: {}, status: {} },
-    aidantsConnect: false,
-    passNumerique: 0,
-    tags: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 async function queue(n: number): Promise<LocalActivity[]> {
   const records = Array.from({ length: n }, aLocalActivity);
