@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database, DB, Dialect } from '../db/schema.ts';
 import type { PushResult } from '../../shared/protocol/push.ts';
 import * as facts from './activity-facts.ts';
+import { GroupCommit } from '../lib/group-commit.ts';
 import type { StoredActivity } from './activity-facts.ts';
 
 // The push ingest: the valid records of the pushes received together decided and written
@@ -283,101 +284,35 @@ async function recordSyncOnly(db: DB, job: Job): Promise<void> {
   await db.updateTable('devices').set({ last_sync_at: job.now }).where('id', '=', job.device.deviceId).execute();
 }
 
-// Group commit: pushes arriving while a transaction runs wait for the next one and share it
-// (a herd of 500 devices becomes a few transactions instead of 500 commits on one writer);
-// each push is answered when the transaction holding it has committed. A group that cannot
-// commit because of one record is replayed push by push (ingestAlone), so a bad record never
-// fails the other pushes, and nothing is stored twice (the group rolled back as a whole).
-
 /**
- * At most this many records per group transaction (a group always takes at least one push).
- * On SQLite a transaction runs without giving the event loop a turn (the driver is
- * synchronous): groups stay short, and the loop gets a turn between them, so the pulls and the
- * sockets of the other devices are served while a herd's pushes are written.
+ * At most this many records per group transaction (src/hub/lib/group-commit.ts). On SQLite a
+ * transaction runs without giving the event loop a turn (the driver is synchronous): groups
+ * stay short, so the pulls and the sockets of the other devices are served while a herd's
+ * pushes are written.
  */
 const GROUP_MAX_RECORDS = 1000;
 
-interface Waiting extends Job {
-  resolve(outcome: JobOutcome): void;
-  reject(error: unknown): void;
-}
+const groups = new WeakMap<DB, GroupCommit<Job, JobOutcome>>();
 
-class GroupCommit {
-  private readonly queue: Waiting[] = [];
-  private running = false;
-  /** groups committed and pushes they held (tests and the bench read them) */
-  readonly counters = { groups: 0, pushes: 0 };
-
-  constructor(
-    private readonly db: DB,
-    private readonly dialect: Dialect,
-  ) {}
-
-  submit(job: Job): Promise<JobOutcome> {
-    return new Promise<JobOutcome>((resolve, reject) => {
-      this.queue.push({ ...job, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        // One turn of the event loop: pushes already received join the first group.
-        setImmediate(() => void this.drain());
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length) {
-        const group: Waiting[] = [];
-        let records = 0;
-        while (this.queue.length && (group.length === 0 || records + this.queue[0]!.items.length <= GROUP_MAX_RECORDS)) {
-          const next = this.queue.shift()!;
-          group.push(next);
-          records += next.items.length;
-        }
-        await this.commit(group);
-        if (this.queue.length) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async commit(group: Waiting[]): Promise<void> {
-    this.counters.groups++;
-    this.counters.pushes += group.length;
-    let outcomes: JobOutcome[];
-    try {
-      outcomes = await attempt(this.db, this.dialect, group);
-    } catch (groupError) {
-      if (isHubFault(groupError)) {
-        for (const w of group) w.reject(groupError);
-        return;
-      }
-      // Somebody's record could not be stored: each push again on its own.
-      for (const w of group) {
-        try {
-          w.resolve(await ingestAlone(this.db, this.dialect, w, group.length === 1 ? groupError : undefined));
-        } catch (e) {
-          w.reject(e);
-        }
-      }
-      return;
-    }
-    group.forEach((w, k) => w.resolve(outcomes[k]!));
-  }
-}
-
-const groups = new WeakMap<DB, GroupCommit>();
-
-function groupCommitOf(db: DB, dialect: Dialect): GroupCommit {
+function groupCommitOf(db: DB, dialect: Dialect): GroupCommit<Job, JobOutcome> {
   let g = groups.get(db);
-  if (!g) groups.set(db, (g = new GroupCommit(db, dialect)));
+  if (!g) {
+    g = new GroupCommit<Job, JobOutcome>({
+      maxSize: GROUP_MAX_RECORDS,
+      size: (job) => job.items.length,
+      commit: (jobs) => attempt(db, dialect, jobs),
+      isFatal: isHubFault,
+      alone: (job, groupError) => ingestAlone(db, dialect, job, groupError),
+    });
+    groups.set(db, g);
+  }
   return g;
 }
 
 /** How many group transactions the ingest committed on this database and how many pushes they held. */
 export function groupCommitCounters(db: DB): { groups: number; pushes: number } {
-  return { ...(groups.get(db)?.counters ?? { groups: 0, pushes: 0 }) };
+  const c = groups.get(db)?.counters;
+  return { groups: c?.groups ?? 0, pushes: c?.jobs ?? 0 };
 }
 
 /**
