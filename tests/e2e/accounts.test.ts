@@ -4,6 +4,7 @@ import { axeViolations } from '../helpers/axe.ts';
 import { DIST, TABLET, launchDevice, screenshot, serveHub, type ServedHub } from '../helpers/browser.ts';
 import { createStructure, type Structure } from '../../src/hub/repositories/structures.ts';
 import { createUser } from '../../src/hub/repositories/users.ts';
+import { logIn } from './coordination-login.ts';
 
 // Issues #12 / #16, in Chromium: an admin manages accounts from the dashboard. Disabling a
 // coordinator sends that coordinator's open page back to the login (its session answers 401);
@@ -13,14 +14,6 @@ import { createUser } from '../../src/hub/repositories/users.ts';
 const PHONE = { width: 390, height: 844 };
 const COORD_EMAIL = 'coordinatrice@nord.test';
 const COORD_PASSWORD = 'mot de passe du nord';
-
-async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/coordination`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
-}
 
 const accountItem = (page: Page, email: string) => page.locator(`[data-account="${email}"]`);
 

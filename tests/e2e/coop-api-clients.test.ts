@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { DIST, launchDevice, serveHub, type ServedHub } from '../helpers/browser.ts';
+import { logInAsAdmin } from './coordination-login.ts';
 
 // An admin gives a national consumer access to the Coop-compatible API in a real Chromium:
 // creates a client (the secret shown once works at once), revokes it; the page is axe-clean
@@ -25,11 +26,7 @@ describe('API clients screen in a real browser', () => {
   });
 
   it('creates a client whose secret opens the API, revokes it, with no accessibility violation', async () => {
-    await page.goto(`${hub.url}/coordination`);
-    await page.getByLabel('Adresse e-mail').fill(hub.hub.seeded!.adminEmail);
-    await page.getByLabel('Mot de passe').fill(hub.hub.seeded!.adminPassword);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await logInAsAdmin(page, hub);
     await page.getByRole('link', { name: 'Accès API' }).click();
     await page.getByRole('heading', { name: "Accès à l'API", level: 1 }).waitFor();
     await page.getByLabel('Nom du client').fill('Plateforme régionale');

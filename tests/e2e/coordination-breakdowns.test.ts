@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { DIST, launchDevice, PHONE, screenshot, serveHub, type ServedHub } from '../helpers/browser.ts';
+import { logInAsAdmin } from './coordination-login.ts';
 
 // Issue #16, "Done when": every filter of the stats contract applied through the dashboard's
 // controls, its figure checked against GET /api/v1/stats for the page's URL; every breakdown
@@ -30,11 +31,7 @@ describe('every filter and breakdown of the dashboard in a real browser', () => 
     hub = await serveHub({ dist: DIST });
     device = await launchDevice({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     page = device.context.pages()[0] ?? (await device.context.newPage());
-    await page.goto(`${hub.url}/coordination`);
-    await page.getByLabel('Adresse e-mail').fill(hub.hub.seeded!.adminEmail);
-    await page.getByLabel('Mot de passe').fill(hub.hub.seeded!.adminPassword);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await logInAsAdmin(page, hub);
     await page.getByTestId('kpi-accompaniments').waitFor();
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { DIST, launchDevice, PHONE, screenshot, serveHub, TABLET, type ServedHub } from '../helpers/browser.ts';
+import { logInAsAdmin } from './coordination-login.ts';
 
 // Issue #16 in a real Chromium, on the hub's demo history: several values per filter, all in
 // the URL and in the figures; the breakdowns and the per-mediator table; the figures workbook;
@@ -25,11 +26,7 @@ describe('coordination filters in a real browser', () => {
     hub = await serveHub({ dist: DIST });
     device = await launchDevice({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     page = device.context.pages()[0] ?? (await device.context.newPage());
-    await page.goto(`${hub.url}/coordination`);
-    await page.getByLabel('Adresse e-mail').fill(hub.hub.seeded!.adminEmail);
-    await page.getByLabel('Mot de passe').fill(hub.hub.seeded!.adminPassword);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await logInAsAdmin(page, hub);
     await page.getByTestId('kpi-accompaniments').waitFor();
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { DIST, launchDevice, screenshot, serveHub, type ServedHub } from '../helpers/browser.ts';
+import { logInAsAdmin } from './coordination-login.ts';
 
 // A coordinator's morning on the hub's own demo data, in a real Chromium: log in, read the
 // dashboard, filter it (filters in the URL), download the national export, revoke a device.
@@ -26,13 +27,7 @@ describe('coordination dashboard in a real browser', () => {
     await hub?.destroy();
   });
 
-  async function logIn() {
-    await page.goto(`${hub.url}/coordination`);
-    await page.getByLabel('Adresse e-mail').fill(hub.hub.seeded!.adminEmail);
-    await page.getByLabel('Mot de passe').fill(hub.hub.seeded!.adminPassword);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
-  }
+  const logIn = () => logInAsAdmin(page, hub);
 
   const kpi = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/\D/g, ''));
 

@@ -5,6 +5,7 @@ import { DIST, launchDevice, PHONE, screenshot, serveHub, TABLET, type ServedHub
 import { createVenueReport } from '../../src/hub/repositories/venue-reports.ts';
 import { getVenue, searchVenues } from '../../src/hub/repositories/venues.ts';
 import { listStructures } from '../../src/hub/repositories/structures.ts';
+import { logInAsAdmin } from './coordination-login.ts';
 
 // The places screen of the dashboard in a real Chromium (issue 16): a coordinator searches
 // the territory, edits a place (a value the import would not read is shown in the form and
@@ -29,11 +30,7 @@ describe('places screen in a real browser', () => {
   });
 
   it('searches, edits with a validation error shown, saves, shows the history, deletes', async () => {
-    await page.goto(`${hub.url}/coordination`);
-    await page.getByLabel('Adresse e-mail').fill(hub.hub.seeded!.adminEmail);
-    await page.getByLabel('Mot de passe').fill(hub.hub.seeded!.adminPassword);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    await logInAsAdmin(page, hub);
     await page.getByRole('link', { name: 'Lieux', exact: true }).click();
     await page.getByRole('heading', { name: 'Lieux du territoire' }).waitFor();
     const count = page.getByTestId('venues-count');
