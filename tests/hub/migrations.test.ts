@@ -7,6 +7,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.t
 import { migrateToLatest } from '../../src/hub/plugins/db.ts';
 import { getStoredActivity } from '../../src/hub/repositories/activities.ts';
 import { computeStats } from '../../src/hub/repositories/stats.ts';
+import { aPlainRecord } from './plain-record.ts';
 
 // quality.md: a database of the previous version, holding device records, upgrades without loss.
 const dir = path.resolve('src/hub/migrations');
@@ -20,24 +21,7 @@ const provider: MigrationProvider = {
   },
 };
 
-const record = (id: string, date: string) => ({
-  id,
-  revision: 1,
-  type: 'individuel',
-  date,
-  durationMin: 30,
-  place: { kind: 'a_distance' },
-  equipment: [],
-  themes: ['email'],
-  adminThemes: [],
-  portalLinkIds: [],
-  autonomy: 'autonome',
-  orientation: { oriented: false },
-  beneficiaries: { total: 1, alreadyAccompanied: 0, genre: {}, ageBand: {}, status: {} },
-  aidantsConnect: false,
-  passNumerique: 0,
-  tags: [],
-});
+const record = (id: string, date: string) => aPlainRecord(id, date);
 
 describe.each(DIALECTS)('upgrading the hub database on %s', (dialect) => {
   let database: TestDatabase;

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { migrateToLatest } from '../../src/hub/plugins/db.ts';
 import { computeMediatorTable, computeStats } from '../../src/hub/repositories/stats.ts';
+import { aPlainRecord } from './plain-record.ts';
 
 // Migration 011: a hub holding records before the round-3 filters gets the activity's commune
 // and département, tags, portal sites, Aidants Connect, autonomy, Pass numérique and durations
@@ -20,25 +21,7 @@ const provider: MigrationProvider = {
   },
 };
 
-const record = (id: string, over: Record<string, unknown>) => ({
-  id,
-  revision: 1,
-  type: 'individuel',
-  date: '2026-10-01',
-  durationMin: 30,
-  place: { kind: 'a_distance' },
-  equipment: [],
-  themes: ['email'],
-  adminThemes: [],
-  portalLinkIds: [],
-  autonomy: 'autonome',
-  orientation: { oriented: false },
-  beneficiaries: { total: 1, alreadyAccompanied: 0, genre: {}, ageBand: {}, status: {} },
-  aidantsConnect: false,
-  passNumerique: 0,
-  tags: [],
-  ...over,
-});
+const record = (id: string, over: Record<string, unknown>) => aPlainRecord(id, '2026-10-01', over);
 
 describe.each(DIALECTS)('migration 011 (stats filters) on %s', (dialect) => {
   let database: TestDatabase;

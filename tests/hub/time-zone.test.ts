@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../src/hub/plugins/db.ts';
 import { NATIONAL_HEADERS } from '../../src/shared/stats/national-layout.ts';
 import { givenLogged } from './coordination-helpers.ts';
 import type { ActivityRecord } from '../../src/shared/activity/record.ts';
+import { aPlainRecord } from './plain-record.ts';
 
 // One time-zone rule (issue 15): a structure's dates are days in its own zone. The clock is put at
 // 23:30 UTC, when Paris, Réunion and Nouméa are already on the next day and Guadeloupe is not.
@@ -25,25 +26,7 @@ const provider: MigrationProvider = {
   },
 };
 
-const record = (id: string, date: string) =>
-  ({
-    id,
-    revision: 1,
-    type: 'individuel',
-    date,
-    durationMin: 30,
-    place: { kind: 'a_distance' },
-    equipment: [],
-    themes: ['email'],
-    adminThemes: [],
-    portalLinkIds: [],
-    autonomy: 'autonome',
-    orientation: { oriented: false },
-    beneficiaries: { total: 1, alreadyAccompanied: 0, genre: {}, ageBand: {}, status: {} },
-    aidantsConnect: false,
-    passNumerique: 0,
-    tags: [],
-  }) as unknown as ActivityRecord;
+const record = (id: string, date: string) => aPlainRecord(id, date) as unknown as ActivityRecord;
 
 function rowsOf(body: string): string[][] {
   return Papa.parse<string[]>(body.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true }).data;
